@@ -1,0 +1,173 @@
+package dev.envparity.compare;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import dev.envparity.report.Durations;
+import dev.envparity.report.EnvironmentReport;
+import dev.envparity.report.Finding;
+import dev.envparity.report.Finding.Kind;
+import dev.envparity.report.Health;
+import dev.envparity.report.ServiceReport;
+import dev.envparity.report.Severity;
+import dev.envparity.report.Status;
+
+/**
+ * Judges one service: each environment on its own (reachable, healthy), then each adjacent pair along the
+ * promotion order (versions, commits, health check sets, {@code compare} values). Pure: the same inputs
+ * and clock always give the same findings.
+ */
+public final class EnvironmentComparator {
+    private static final Comparator<Finding> MOST_SEVERE_FIRST = Comparator
+            .comparing(Finding::severity, Comparator.reverseOrder())
+            .thenComparing(Finding::status);
+
+    private final Duration maxPromotionLag;
+
+    public EnvironmentComparator(Duration maxPromotionLag) {
+        this.maxPromotionLag = maxPromotionLag;
+    }
+
+    /** @param results per environment, in promotion order */
+    public ServiceReport judge(String service, Map<String, EnvironmentReport> results, Instant now) {
+        List<Finding> findings = new ArrayList<>();
+        results.forEach((env, r) -> findings.addAll(alone(env, r)));
+        List<String> envs = List.copyOf(results.keySet());
+        for (int i = 0; i + 1 < envs.size(); i++) {
+            String up = envs.get(i);
+            String down = envs.get(i + 1);
+            EnvironmentReport u = results.get(up);
+            EnvironmentReport d = results.get(down);
+            if (u.version() != null && d.version() != null) {
+                findings.addAll(pair(up, u, down, d, now));
+            }
+        }
+        findings.sort(MOST_SEVERE_FIRST);
+        Finding top = findings.isEmpty() ? null : findings.get(0);
+        return new ServiceReport(service, top == null ? Status.IN_SYNC : top.status(),
+                top == null ? Severity.OK : top.severity(), results, List.copyOf(findings));
+    }
+
+    private static List<Finding> alone(String env, EnvironmentReport r) {
+        List<Finding> f = new ArrayList<>();
+        if (r.error() != null) {
+            f.add(finding(Kind.UNREACHABLE, Status.UNREACHABLE, List.of(env), env + " unreachable: " + r.error()));
+        }
+        if (r.health() == Health.DOWN) {
+            f.add(finding(Kind.UNHEALTHY, Status.UNHEALTHY, List.of(env), env + " is DOWN" + failing(r, Health.DOWN)));
+        } else if (r.health() == Health.DEGRADED) {
+            f.add(new Finding(Kind.DEGRADED, Severity.WARNING, Status.UNHEALTHY, List.of(env),
+                    env + " is DEGRADED" + failing(r, Health.DEGRADED)));
+        }
+        return f;
+    }
+
+    private static String failing(EnvironmentReport r, Health level) {
+        List<String> names = r.checks().entrySet().stream()
+                .filter(e -> e.getValue() == level || e.getValue() == Health.DOWN)
+                .map(Map.Entry::getKey).collect(Collectors.toList());
+        return names.isEmpty() ? "" : ": " + String.join(", ", names) + (names.size() == 1 ? " is " : " are ")
+                + level.name();
+    }
+
+    private List<Finding> pair(String up, EnvironmentReport u, String down, EnvironmentReport d, Instant now) {
+        List<String> envs = List.of(up, down);
+        boolean bothCommits = u.commit() != null && d.commit() != null;
+        boolean sameCommit = bothCommits && Commits.same(u.commit(), d.commit());
+        switch (VersionOrder.compare(u.version(), d.version())) {
+            case SAME:
+                if (bothCommits && !sameCommit) {
+                    return List.of(finding(Kind.DIVERGED, Status.DIVERGED, envs, up + " and " + down + " both report "
+                            + u.version() + " but run different commits (" + Commits.shortForm(u.commit()) + " vs "
+                            + Commits.shortForm(d.commit()) + ")"));
+                }
+                return mismatches(up, u, down, d);
+            case AHEAD:
+                return List.of(upstreamAhead(up, u, down, d, now));
+            case BEHIND:
+                return List.of(finding(Kind.DOWNSTREAM_AHEAD, Status.DOWNSTREAM_AHEAD, envs, down + " " + d.version()
+                        + " is ahead of " + up + " " + u.version() + ": " + up + " no longer represents " + down));
+            case SAME_RELEASE_DIFFERENT_BUILD:
+                return List.of(finding(Kind.DIVERGED, Status.DIVERGED, envs, up + " " + u.version() + " and " + down
+                        + " " + d.version() + " are the same release from different builds"));
+            default:
+                if (sameCommit) {
+                    return mismatches(up, u, down, d);
+                }
+                if (u.version().equalsIgnoreCase(d.version())) {
+                    return List.of(finding(Kind.DIVERGED, Status.DIVERGED, envs, up + " and " + down + " both report '"
+                            + u.version() + "', which does not identify a build; set commit-pointer to compare them"));
+                }
+                return List.of(finding(Kind.DIVERGED, Status.DIVERGED, envs, up + " runs " + u.version() + ", " + down
+                        + " runs " + d.version() + ": the versions cannot be ordered"));
+        }
+    }
+
+    /** The upstream leads: pending while younger than the allowed lag (measured from its build time), then overdue. */
+    private Finding upstreamAhead(String up, EnvironmentReport u, String down, EnvironmentReport d, Instant now) {
+        String lead = up + " " + u.version() + " is ahead of " + down + " " + d.version();
+        List<String> envs = List.of(up, down);
+        if (u.builtAt() == null) {
+            return new Finding(Kind.VERSION_DRIFT, Severity.INFO, Status.PROMOTION_PENDING, envs,
+                    lead + " (" + up + " reports no build time)");
+        }
+        Duration age = Duration.between(u.builtAt(), now);
+        age = age.isNegative() ? Duration.ZERO : age;
+        String built = " (built " + u.builtAt().atOffset(ZoneOffset.UTC).toLocalDate() + ")";
+        if (age.compareTo(maxPromotionLag) > 0) {
+            return new Finding(Kind.VERSION_DRIFT, Severity.WARNING, Status.PROMOTION_OVERDUE, envs, lead + " for "
+                    + Durations.human(age) + ", longer than the " + Durations.human(maxPromotionLag) + " allowed" + built);
+        }
+        return new Finding(Kind.VERSION_DRIFT, Severity.INFO, Status.PROMOTION_PENDING, envs,
+                lead + " for " + Durations.human(age) + built);
+    }
+
+    /** Same build on both sides: the health check sets and the configured compare values must agree too. */
+    private static List<Finding> mismatches(String up, EnvironmentReport u, String down, EnvironmentReport d) {
+        List<Finding> f = new ArrayList<>();
+        List<String> envs = List.of(up, down);
+        if (u.error() == null && d.error() == null) {
+            Set<String> onlyUp = new TreeSet<>(u.checks().keySet());
+            onlyUp.removeAll(d.checks().keySet());
+            Set<String> onlyDown = new TreeSet<>(d.checks().keySet());
+            onlyDown.removeAll(u.checks().keySet());
+            if (!onlyUp.isEmpty() || !onlyDown.isEmpty()) {
+                List<String> parts = new ArrayList<>();
+                if (!onlyUp.isEmpty()) {
+                    parts.add(down + " lacks " + String.join(", ", onlyUp));
+                }
+                if (!onlyDown.isEmpty()) {
+                    parts.add(up + " lacks " + String.join(", ", onlyDown));
+                }
+                f.add(finding(Kind.CHECKS_MISMATCH, Status.MISMATCH, envs,
+                        "health checks differ on " + u.version() + ": " + String.join("; ", parts)));
+            }
+        }
+        for (String pointer : u.compare().keySet()) {
+            String a = u.compare().get(pointer);
+            String b = d.compare().get(pointer);
+            if (!Objects.equals(a, b)) {
+                f.add(finding(Kind.FIELD_MISMATCH, Status.MISMATCH, envs, pointer + " differs on " + u.version() + ": "
+                        + up + " " + shown(a) + ", " + down + " " + shown(b)));
+            }
+        }
+        return f;
+    }
+
+    private static String shown(String value) {
+        return value == null ? "(absent)" : value;
+    }
+
+    private static Finding finding(Kind kind, Status status, List<String> envs, String message) {
+        return new Finding(kind, status.defaultSeverity, status, envs, message);
+    }
+}

@@ -1,0 +1,257 @@
+package dev.envparity.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonPointer;
+
+import dev.envparity.report.Severity;
+
+/**
+ * Checks {@link ParityConfig} and resolves it into a {@link CheckPlan}. Collects every problem instead of
+ * stopping at the first, so a user fixes their file in one go.
+ */
+public final class PlanResolver {
+    private static final Duration MAX_TIMEOUT = Duration.ofMinutes(2);
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    /** The JDK HTTP client refuses to let callers set these. */
+    private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host",
+            "upgrade");
+
+    private final List<String> problems = new ArrayList<>();
+
+    private PlanResolver() {
+    }
+
+    public static CheckPlan resolve(ParityConfig config) {
+        PlanResolver r = new PlanResolver();
+        CheckPlan plan = r.plan(config);
+        if (!r.problems.isEmpty()) {
+            throw new InvalidConfigException(r.problems);
+        }
+        return plan;
+    }
+
+    private CheckPlan plan(ParityConfig config) {
+        List<String> environments = environments(config.environments());
+        Optional<Preset> defaultPreset = preset("parity.defaults.preset", config.defaults().preset());
+        Duration defaultTimeout = timeout("parity.defaults.timeout", config.defaults().timeout());
+        if (config.maxPromotionLag().isNegative() || config.maxPromotionLag().isZero()) {
+            problem("parity.max-promotion-lag: must be positive, e.g. 72h");
+        }
+        Optional<Severity> failOn = failOn(config.failOn());
+
+        if (config.services().isEmpty()) {
+            problem("parity.services: no services configured; add at least one under parity.services.<name>.urls");
+        }
+        List<ServiceSpec> services = new ArrayList<>();
+        // Sorted for a stable report order; config maps do not keep file order.
+        new TreeMap<>(config.services()).forEach((name, s) -> service(name, s, environments,
+                defaultPreset.orElse(Preset.SPRING_BOOT), defaultTimeout).ifPresent(services::add));
+        checkAliases(services);
+
+        ParityConfig.Probe p = config.probe();
+        if (p.concurrency() < 1) {
+            problem("parity.probe.concurrency: must be at least 1");
+        }
+        if (p.maxBodyBytes() < 1024) {
+            problem("parity.probe.max-body-bytes: must be at least 1024");
+        }
+        if (p.maxRedirects() < 0) {
+            problem("parity.probe.max-redirects: must be 0 or more");
+        }
+        if (p.trustStore().isPresent() && !new java.io.File(p.trustStore().get()).isFile()) {
+            problem("parity.probe.trust-store: no such file " + p.trustStore().get());
+        }
+        return new CheckPlan(environments, List.copyOf(services), config.maxPromotionLag(), failOn,
+                new CheckPlan.ProbeSettings(p.concurrency(), p.maxBodyBytes(), p.maxRedirects(),
+                        p.trustStore().orElse(null), p.trustStorePassword().orElse(null)));
+    }
+
+    private List<String> environments(Optional<List<String>> configured) {
+        if (configured.isEmpty()) {
+            problem("parity.environments: missing; no envparity configuration was found. Pass yours with "
+                    + "-Dquarkus.config.locations=parity.yaml, or try the built-in demo with -Dquarkus.profile=demo");
+            return List.of();
+        }
+        List<String> envs = configured.get();
+        if (envs.size() < 2) {
+            problem("parity.environments: list at least two environments in promotion order, upstream first, "
+                    + "e.g. [staging, production] (found " + envs + ")");
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (String e : envs) {
+            if (e.isBlank()) {
+                problem("parity.environments: an environment name is empty");
+            } else if (!seen.add(e)) {
+                problem("parity.environments: '" + e + "' is listed twice");
+            }
+        }
+        return List.copyOf(seen);
+    }
+
+    private Optional<ServiceSpec> service(String name, ParityConfig.Service s, List<String> environments,
+            Preset defaultPreset, Duration defaultTimeout) {
+        String key = "parity.services." + name;
+        int before = problems.size();
+        Preset preset = s.preset().flatMap(id -> preset(key + ".preset", id)).orElse(defaultPreset);
+
+        Map<String, URI> urls = new LinkedHashMap<>();
+        for (String env : s.urls().keySet()) {
+            if (!environments.contains(env)) {
+                problem(key + ".urls." + env + ": '" + env + "' is not one of parity.environments " + environments);
+            }
+        }
+        for (String env : environments) {
+            String raw = s.urls().get(env);
+            if (raw == null || raw.isBlank()) {
+                problem(key + ".urls." + env + ": missing; every service needs a base URL for each environment");
+            } else {
+                baseUrl(key + ".urls." + env, raw).ifPresent(u -> urls.put(env, u));
+            }
+        }
+
+        String healthPath = path(key + ".health-path", s.healthPath().orElse(preset.healthPath));
+        String versionPath = path(key + ".version-path", s.versionPath().orElse(preset.versionPath));
+        String versionPointer = s.versionPointer().orElse(preset.versionPointer);
+        if (!versionPointer.isEmpty()) {
+            pointer(key + ".version-pointer", versionPointer);
+        }
+        String commitPointer = s.commitPointer().orElse(preset.commitPointer);
+        if (commitPointer != null) {
+            pointer(key + ".commit-pointer", commitPointer);
+        }
+        String builtAtPointer = s.builtAtPointer().orElse(preset.builtAtPointer);
+        if (builtAtPointer != null) {
+            pointer(key + ".built-at-pointer", builtAtPointer);
+        }
+        List<String> compare = s.compare().orElse(List.of());
+        for (int i = 0; i < compare.size(); i++) {
+            pointer(key + ".compare[" + i + "]", compare.get(i));
+        }
+        String versionHeader = s.versionHeader().orElse(null);
+        if (versionHeader != null && !HEADER_NAME.matcher(versionHeader).matches()) {
+            problem(key + ".version-header: '" + versionHeader + "' is not a valid header name");
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        s.headers().forEach((h, v) -> {
+            if (!HEADER_NAME.matcher(h).matches()) {
+                problem(key + ".headers." + h + ": not a valid header name");
+            } else if (RESTRICTED_HEADERS.contains(h.toLowerCase(Locale.ROOT))) {
+                problem(key + ".headers." + h + ": this header is set by the HTTP client and cannot be configured");
+            } else if (v.indexOf('\r') >= 0 || v.indexOf('\n') >= 0) {
+                problem(key + ".headers." + h + ": the value contains a line break");
+            } else {
+                headers.put(h, v);
+            }
+        });
+        Duration timeout = s.timeout().map(t -> timeout(key + ".timeout", t)).orElse(defaultTimeout);
+        List<String> aliases = s.aliases().orElse(List.of());
+
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new ServiceSpec(name, Collections.unmodifiableMap(urls), healthPath,
+                versionPath, versionPointer, commitPointer, builtAtPointer, versionHeader, List.copyOf(compare),
+                Collections.unmodifiableMap(headers), timeout, List.copyOf(aliases)));
+    }
+
+    private void checkAliases(List<ServiceSpec> services) {
+        Map<String, String> owner = new HashMap<>();
+        services.forEach(s -> owner.put(s.name(), s.name()));
+        for (ServiceSpec s : services) {
+            for (String alias : s.aliases()) {
+                String previous = owner.putIfAbsent(alias, s.name());
+                if (previous != null && !previous.equals(s.name())) {
+                    problem("parity.services." + s.name() + ".aliases: '" + alias + "' already names service "
+                            + previous);
+                }
+            }
+        }
+    }
+
+    private Optional<URI> baseUrl(String key, String raw) {
+        URI uri;
+        try {
+            uri = new URI(raw.trim());
+        } catch (URISyntaxException e) {
+            problem(key + ": not a valid URL (" + e.getReason() + ")");
+            return Optional.empty();
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            problem(key + ": must start with http:// or https://");
+        } else if (uri.getHost() == null) {
+            problem(key + ": has no host name");
+        } else if (uri.getRawUserInfo() != null) {
+            // Credentials in URLs end up in logs and reports; headers are kept secret instead.
+            problem(key + ": credentials in the URL are not supported; send them with headers (Authorization)");
+        } else if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            problem(key + ": a base URL must not carry a query or fragment; set paths with health-path/version-path");
+        } else {
+            return Optional.of(uri);
+        }
+        return Optional.empty();
+    }
+
+    private String path(String key, String path) {
+        if (!path.startsWith("/")) {
+            problem(key + ": must start with '/' (found '" + path + "')");
+        }
+        return path;
+    }
+
+    private void pointer(String key, String pointer) {
+        try {
+            JsonPointer.compile(pointer);
+            if (pointer.isEmpty()) {
+                problem(key + ": must not be empty; a JSON Pointer starts with '/', e.g. /build/version");
+            }
+        } catch (IllegalArgumentException e) {
+            problem(key + ": '" + pointer + "' is not a JSON Pointer (RFC 6901); it starts with '/', e.g. /build/version");
+        }
+    }
+
+    private Optional<Preset> preset(String key, String id) {
+        Optional<Preset> p = Preset.byId(id);
+        if (p.isEmpty()) {
+            problem(key + ": unknown preset '" + id + "'; use one of " + Preset.ids());
+        }
+        return p;
+    }
+
+    private Duration timeout(String key, Duration t) {
+        if (t.isZero() || t.isNegative() || t.compareTo(MAX_TIMEOUT) > 0) {
+            problem(key + ": must be between 1ms and " + MAX_TIMEOUT.toSeconds() + "s (found " + t + ")");
+        }
+        return t;
+    }
+
+    private Optional<Severity> failOn(String value) {
+        if (value.equals("never")) {
+            return Optional.empty();
+        }
+        Optional<Severity> s = Severity.byId(value);
+        if (s.isEmpty()) {
+            problem("parity.fail-on: unknown severity '" + value + "'; use ok, info, warning, critical or never");
+        }
+        return s.or(() -> Optional.of(Severity.WARNING));
+    }
+
+    private void problem(String message) {
+        problems.add(message);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.envparity.probe;
+
+import java.util.Map;
+
+/** The JDK client does not expose reason phrases; these are the ones people recognise. */
+final class HttpStatusText {
+    private static final Map<Integer, String> REASONS = Map.ofEntries(
+            Map.entry(301, "Moved Permanently"), Map.entry(302, "Found"), Map.entry(303, "See Other"),
+            Map.entry(307, "Temporary Redirect"), Map.entry(308, "Permanent Redirect"),
+            Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"),
+            Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"), Map.entry(406, "Not Acceptable"),
+            Map.entry(408, "Request Timeout"), Map.entry(429, "Too Many Requests"),
+            Map.entry(500, "Internal Server Error"), Map.entry(501, "Not Implemented"), Map.entry(502, "Bad Gateway"),
+            Map.entry(503, "Service Unavailable"), Map.entry(504, "Gateway Timeout"));
+
+    private HttpStatusText() {
+    }
+
+    static String of(int status) {
+        String reason = REASONS.get(status);
+        return reason == null ? "HTTP " + status : "HTTP " + status + " " + reason;
+    }
+}

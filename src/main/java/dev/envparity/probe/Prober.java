@@ -1,0 +1,185 @@
+package dev.envparity.probe;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.envparity.config.CheckPlan;
+import dev.envparity.config.ServiceSpec;
+import dev.envparity.probe.health.HealthParser;
+import dev.envparity.probe.health.HealthReading;
+import dev.envparity.probe.version.VersionReader;
+import dev.envparity.probe.version.VersionReading;
+import dev.envparity.report.EnvironmentReport;
+import dev.envparity.report.Health;
+
+/**
+ * Probes every (service, environment) pair at once, health and version endpoints in parallel, with at most
+ * {@code parity.probe.concurrency} requests in flight. Each request has its service's timeout as its whole
+ * budget, one retry included, so a run lasts about as long as its slowest probe. Never throws: every failure
+ * becomes the environment's {@code error}.
+ */
+@ApplicationScoped
+public class Prober {
+    private static final long BACKOFF_MILLIS = 100;
+    /** A retry needs at least this much budget left to be worth starting. */
+    private static final long MIN_ATTEMPT_MILLIS = 50;
+
+    private final Fetcher fetcher;
+    private final AsyncLimiter limiter;
+
+    @Inject
+    public Prober(CheckPlan plan) {
+        this(plan.probe());
+    }
+
+    public Prober(CheckPlan.ProbeSettings settings) {
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .sslContext(TlsTrust.context(settings.trustStore(), settings.trustStorePassword()))
+                .build();
+        this.fetcher = new Fetcher(client, settings.maxBodyBytes(), settings.maxRedirects(), "envparity");
+        this.limiter = new AsyncLimiter(settings.concurrency());
+    }
+
+    /** @return per service name, per environment in promotion order */
+    public Map<String, Map<String, EnvironmentReport>> probeAll(List<ServiceSpec> services, List<String> environments) {
+        Map<String, Map<String, CompletableFuture<EnvironmentReport>>> pending = new LinkedHashMap<>();
+        for (ServiceSpec s : services) {
+            Map<String, CompletableFuture<EnvironmentReport>> perEnv = new LinkedHashMap<>();
+            environments.forEach(env -> perEnv.put(env, probe(s, env)));
+            pending.put(s.name(), perEnv);
+        }
+        Map<String, Map<String, EnvironmentReport>> results = new LinkedHashMap<>();
+        pending.forEach((service, perEnv) -> {
+            Map<String, EnvironmentReport> done = new LinkedHashMap<>();
+            perEnv.forEach((env, f) -> done.put(env, f.join()));
+            results.put(service, done);
+        });
+        return results;
+    }
+
+    public CompletableFuture<EnvironmentReport> probe(ServiceSpec spec, String environment) {
+        URI healthUri = spec.healthUri(environment);
+        URI versionUri = spec.versionUri(environment);
+        boolean shared = healthUri.equals(versionUri);
+        CompletableFuture<Exchange> health = fetch(healthUri, spec, HealthParser::isHealthDocument);
+        CompletableFuture<Exchange> version = shared ? health : fetch(versionUri, spec, f -> false);
+        return health.thenCombine(version, (h, v) -> assemble(spec, environment, shared, h, v))
+                .exceptionally(t -> failed(spec, environment, "probe failed: " + t));
+    }
+
+    /** One request, retry included: its response or its failure, and how long it took. */
+    record Exchange(URI uri, Fetched response, ProbeFailure failure, long elapsedMs) {
+    }
+
+    private CompletableFuture<Exchange> fetch(URI uri, ServiceSpec spec, Predicate<Fetched> answered) {
+        return limiter.submit(() -> {
+            long start = System.nanoTime();
+            long deadline = start + spec.timeout().toNanos();
+            return attempt(uri, spec, deadline, answered, true).handle((response, error) -> new Exchange(uri, response,
+                    error == null ? null : asFailure(error), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
+        });
+    }
+
+    private CompletableFuture<Fetched> attempt(URI uri, ServiceSpec spec, long deadline, Predicate<Fetched> answered,
+            boolean first) {
+        return fetcher.get(uri, spec.headers(), deadline, spec.timeout()).handle((response, error) -> {
+            boolean worthRetry = first && (error != null ? asFailure(error).retryable()
+                    : response.status() >= 500 && !answered.test(response));
+            long backoff = BACKOFF_MILLIS + ThreadLocalRandom.current().nextLong(BACKOFF_MILLIS);
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (worthRetry && left > backoff + MIN_ATTEMPT_MILLIS) {
+                return CompletableFuture.supplyAsync(() -> null,
+                        CompletableFuture.delayedExecutor(backoff, TimeUnit.MILLISECONDS))
+                        .thenCompose(ignored -> attempt(uri, spec, deadline, answered, false));
+            }
+            return error == null ? CompletableFuture.completedFuture(response)
+                    : CompletableFuture.<Fetched>failedFuture(asFailure(error));
+        }).thenCompose(f -> f);
+    }
+
+    private static ProbeFailure asFailure(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && !(c instanceof ProbeFailure)) {
+            c = c.getCause();
+        }
+        return c instanceof ProbeFailure ? (ProbeFailure) c : new ProbeFailure("request failed: " + c, false);
+    }
+
+    private static EnvironmentReport assemble(ServiceSpec spec, String env, boolean shared, Exchange h, Exchange v) {
+        Map<String, Integer> http = new LinkedHashMap<>();
+        HealthReading health = null;
+        String healthError = null;
+        if (h.response() != null) {
+            http.put("health", h.response().status());
+            try {
+                health = HealthParser.read(h.response());
+            } catch (ProbeFailure e) {
+                healthError = e.getMessage();
+            }
+        } else {
+            healthError = h.failure().getMessage();
+        }
+        VersionReading version = null;
+        String versionError = null;
+        if (v.response() != null) {
+            http.put("version", v.response().status());
+            try {
+                version = VersionReader.read(v.response(), shared, spec);
+            } catch (ProbeFailure e) {
+                versionError = e.getMessage();
+            }
+        } else {
+            versionError = v.failure().getMessage();
+        }
+        return new EnvironmentReport(
+                health == null ? Health.UNKNOWN : health.health(),
+                version == null ? null : version.version(),
+                version == null ? null : version.commit(),
+                version == null ? null : version.builtAt(),
+                Math.max(h.elapsedMs(), v.elapsedMs()),
+                error(spec, env, shared, healthError, versionError),
+                health == null ? Map.of() : health.checks(),
+                version == null ? Map.of() : version.compare(),
+                http,
+                Fetcher.display(h.uri()),
+                Fetcher.display(v.uri()));
+    }
+
+    /** "GET https://…/actuator/health: HTTP 404 Not Found", naming each endpoint only when it matters. */
+    private static String error(ServiceSpec spec, String env, boolean shared, String healthError, String versionError) {
+        if (healthError == null && versionError == null) {
+            return null;
+        }
+        if (shared || Objects.equals(healthError, versionError)) {
+            String reason = healthError != null ? healthError : versionError;
+            return (shared ? Fetcher.display(spec.healthUri(env)) : Fetcher.display(spec.urls().get(env))) + ": " + reason;
+        }
+        StringBuilder sb = new StringBuilder();
+        if (healthError != null) {
+            sb.append("health ").append(Fetcher.display(spec.healthUri(env))).append(": ").append(healthError);
+        }
+        if (versionError != null) {
+            sb.append(sb.length() > 0 ? "; " : "").append("version ").append(Fetcher.display(spec.versionUri(env)))
+                    .append(": ").append(versionError);
+        }
+        return sb.toString();
+    }
+
+    private static EnvironmentReport failed(ServiceSpec spec, String env, String error) {
+        return new EnvironmentReport(Health.UNKNOWN, null, null, null, 0, error, Map.of(), Map.of(), Map.of(),
+                Fetcher.display(spec.healthUri(env)), Fetcher.display(spec.versionUri(env)));
+    }
+}

@@ -1,0 +1,118 @@
+package dev.envparity.probe;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * Certificate verification for probes: the JDK's CAs, plus those of an optional trust store for internal
+ * CAs. A certificate must chain to one of them; host names are verified by the HTTP client as usual.
+ */
+final class TlsTrust {
+    private TlsTrust() {
+    }
+
+    static SSLContext context(String trustStore, String password) {
+        try {
+            if (trustStore == null) {
+                return SSLContext.getDefault();
+            }
+            X509ExtendedTrustManager jdk = trustManager(null);
+            KeyStore extra = KeyStore.getInstance(trustStore.endsWith(".jks") ? "JKS" : "PKCS12");
+            try (InputStream in = Files.newInputStream(Path.of(trustStore))) {
+                extra.load(in, password == null ? null : password.toCharArray());
+            }
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, new TrustManager[] { new Either(trustManager(extra), jdk) }, null);
+            return ctx;
+        } catch (GeneralSecurityException | IOException e) {
+            // The path was checked at startup; reaching here means the file is unreadable or the password wrong.
+            throw new IllegalStateException("parity.probe.trust-store: cannot load " + trustStore + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static X509ExtendedTrustManager trustManager(KeyStore store) throws GeneralSecurityException {
+        TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        f.init(store);
+        return (X509ExtendedTrustManager) Arrays.stream(f.getTrustManagers())
+                .filter(X509ExtendedTrustManager.class::isInstance).findFirst().orElseThrow();
+    }
+
+    /** Trusts a chain that either delegate trusts; every check is still a full verification by one of them. */
+    private static final class Either extends X509ExtendedTrustManager {
+        private final X509ExtendedTrustManager first;
+        private final X509ExtendedTrustManager second;
+
+        Either(X509ExtendedTrustManager first, X509ExtendedTrustManager second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        private interface Check {
+            void run(X509ExtendedTrustManager tm) throws CertificateException;
+        }
+
+        private void either(Check check) throws CertificateException {
+            try {
+                check.run(first);
+            } catch (CertificateException e) {
+                try {
+                    check.run(second);
+                } catch (CertificateException suppressed) {
+                    e.addSuppressed(suppressed);
+                    throw e;
+                }
+            }
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+            either(tm -> tm.checkServerTrusted(chain, authType, socket));
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+            either(tm -> tm.checkServerTrusted(chain, authType, engine));
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            either(tm -> tm.checkServerTrusted(chain, authType));
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+            either(tm -> tm.checkClientTrusted(chain, authType, socket));
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+            either(tm -> tm.checkClientTrusted(chain, authType, engine));
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            either(tm -> tm.checkClientTrusted(chain, authType));
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return Stream.concat(Arrays.stream(first.getAcceptedIssuers()), Arrays.stream(second.getAcceptedIssuers()))
+                    .toArray(X509Certificate[]::new);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package dev.envparity.probe.version;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What a version document said.
+ *
+ * @param commit may be null
+ * @param builtAt may be null
+ * @param compare value per configured JSON Pointer; null where the document has no value there
+ */
+public record VersionReading(String version, String commit, Instant builtAt, Map<String, String> compare) {
+}

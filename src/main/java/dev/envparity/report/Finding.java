@@ -1,0 +1,27 @@
+package dev.envparity.report;
+
+import java.util.List;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * One thing worth telling a human about a service.
+ *
+ * @param status the service status this finding stands for
+ * @param environments the environments it is about, upstream first
+ * @param message a full sentence: "staging 2.4.0 is ahead of production 2.3.1 for 3d 4h (built 2026-11-23)"
+ */
+@RegisterForReflection
+public record Finding(Kind kind, Severity severity, Status status, List<String> environments, String message) {
+
+    public enum Kind {
+        UNREACHABLE,
+        UNHEALTHY,
+        DEGRADED,
+        VERSION_DRIFT,
+        DOWNSTREAM_AHEAD,
+        DIVERGED,
+        CHECKS_MISMATCH,
+        FIELD_MISMATCH
+    }
+}

@@ -1,0 +1,22 @@
+package dev.envparity.report;
+
+/**
+ * A service's status is that of its most severe finding. Declaration order breaks ties between findings
+ * of the same severity: the earlier constant is the one a human should look at first.
+ */
+public enum Status {
+    UNREACHABLE(Severity.CRITICAL),
+    UNHEALTHY(Severity.CRITICAL),
+    DOWNSTREAM_AHEAD(Severity.WARNING),
+    DIVERGED(Severity.WARNING),
+    PROMOTION_OVERDUE(Severity.WARNING),
+    MISMATCH(Severity.WARNING),
+    PROMOTION_PENDING(Severity.INFO),
+    IN_SYNC(Severity.OK);
+
+    public final Severity defaultSeverity;
+
+    Status(Severity defaultSeverity) {
+        this.defaultSeverity = defaultSeverity;
+    }
+}

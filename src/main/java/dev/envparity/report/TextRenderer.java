@@ -1,0 +1,90 @@
+package dev.envparity.report;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** The report as a terminal table: one row per service, one column per environment, then the findings. */
+public final class TextRenderer {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final int MAX_CELL = 28;
+
+    private TextRenderer() {
+    }
+
+    public static String render(ParityReport report) {
+        StringBuilder out = new StringBuilder();
+        out.append("envparity: ").append(report.services().size()).append(" services, ")
+                .append(String.join(" → ", report.environments())).append(" · ")
+                .append(report.severity().id().toUpperCase(Locale.ROOT)).append(" · ").append(report.trigger().id())
+                .append(" · ").append(TIME.format(report.startedAt())).append(" · ").append(report.durationMs())
+                .append(" ms\n\n");
+
+        List<List<String>> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("SERVICE", "STATUS"));
+        report.environments().forEach(e -> header.add(e.toUpperCase(Locale.ROOT)));
+        rows.add(header);
+        for (ServiceReport s : report.services()) {
+            List<String> row = new ArrayList<>(List.of(s.name(), s.status().name()));
+            for (String env : report.environments()) {
+                row.add(cell(s.environments().get(env)));
+            }
+            rows.add(row);
+        }
+        table(out, rows);
+
+        List<ServiceReport> byUrgency = new ArrayList<>(report.services());
+        byUrgency.sort(Comparator.comparing(ServiceReport::severity, Comparator.reverseOrder())
+                .thenComparing(ServiceReport::name));
+        List<List<String>> findings = new ArrayList<>();
+        for (ServiceReport s : byUrgency) {
+            for (Finding f : s.findings()) {
+                findings.add(List.of(f.severity().id().toUpperCase(Locale.ROOT), s.name(), f.message()));
+            }
+        }
+        if (findings.isEmpty()) {
+            out.append("\nAll services are in sync.\n");
+        } else {
+            out.append("\nFindings\n");
+            table(out, findings);
+        }
+        return out.toString();
+    }
+
+    private static String cell(EnvironmentReport e) {
+        if (e == null) {
+            return "-";
+        }
+        String version = e.version() == null ? "?" : e.version();
+        if (version.length() > MAX_CELL - 10) {
+            version = version.substring(0, MAX_CELL - 11) + "…";
+        }
+        return version + " " + (e.reachable() ? e.health().name() : "UNREACHABLE");
+    }
+
+    private static void table(StringBuilder out, List<List<String>> rows) {
+        int columns = rows.stream().mapToInt(List::size).max().orElse(0);
+        int[] width = new int[columns];
+        for (List<String> row : rows) {
+            // The last column is free text: it does not set a width.
+            for (int i = 0; i < row.size() - 1; i++) {
+                width[i] = Math.max(width[i], row.get(i).length());
+            }
+        }
+        for (List<String> row : rows) {
+            out.append("  ");
+            for (int i = 0; i < row.size(); i++) {
+                String v = row.get(i);
+                out.append(v);
+                if (i < row.size() - 1) {
+                    out.append(" ".repeat(width[i] - v.length() + 2));
+                }
+            }
+            out.append('\n');
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.envparity.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.envparity.report.EnvironmentReport;
+import dev.envparity.report.Finding;
+import dev.envparity.report.Health;
+import dev.envparity.report.ServiceReport;
+import dev.envparity.report.Severity;
+import dev.envparity.report.Status;
+
+class EnvironmentComparatorTest {
+    private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+    private final EnvironmentComparator comparator = new EnvironmentComparator(Duration.ofHours(72));
+
+    private static EnvironmentReport env(String version, String commit, Instant builtAt) {
+        return new EnvironmentReport(Health.UP, version, commit, builtAt, 12, null, Map.of("db", Health.UP), Map.of(),
+                Map.of("health", 200, "version", 200), "http://h/health", "http://h/info");
+    }
+
+    private static EnvironmentReport env(String version) {
+        return env(version, null, null);
+    }
+
+    private ServiceReport judge(EnvironmentReport... envs) {
+        Map<String, EnvironmentReport> byEnv = new LinkedHashMap<>();
+        String[] names = envs.length == 3 ? new String[] { "dev", "staging", "production" } : new String[] { "staging", "production" };
+        for (int i = 0; i < envs.length; i++) {
+            byEnv.put(names[i], envs[i]);
+        }
+        return comparator.judge("checkout", byEnv, NOW);
+    }
+
+    private static void assertVerdict(ServiceReport r, Status status, Severity severity, String... messages) {
+        assertEquals(status, r.status(), r.findings().toString());
+        assertEquals(severity, r.severity());
+        assertEquals(List.of(messages), r.findings().stream().map(Finding::message).toList());
+    }
+
+    @Test
+    void inSync() {
+        assertVerdict(judge(env("2.4.0", "4f2a9c1", null), env("v2.4.0", "4f2a9c1e7b3d5f6a8c9e0b1d2f3a4b5c6d7e8f90", null)),
+                Status.IN_SYNC, Severity.OK);
+    }
+
+    @Test
+    void promotionPendingWithBuildTime() {
+        ServiceReport r = judge(env("2.4.0", null, Instant.parse("2026-11-24T06:00:00Z")), env("2.3.1"));
+        assertVerdict(r, Status.PROMOTION_PENDING, Severity.INFO,
+                "staging 2.4.0 is ahead of production 2.3.1 for 2d 4h (built 2026-11-24)");
+        assertEquals(Finding.Kind.VERSION_DRIFT, r.findings().get(0).kind());
+        assertEquals(List.of("staging", "production"), r.findings().get(0).environments());
+    }
+
+    @Test
+    void promotionPendingWithoutBuildTime() {
+        assertVerdict(judge(env("2.4.0"), env("2.3.1")), Status.PROMOTION_PENDING, Severity.INFO,
+                "staging 2.4.0 is ahead of production 2.3.1 (staging reports no build time)");
+    }
+
+    @Test
+    void promotionOverdue() {
+        assertVerdict(judge(env("2.4.0", null, Instant.parse("2026-11-17T08:00:00Z")), env("2.3.1")),
+                Status.PROMOTION_OVERDUE, Severity.WARNING,
+                "staging 2.4.0 is ahead of production 2.3.1 for 9d 2h, longer than the 3d allowed (built 2026-11-17)");
+    }
+
+    @Test
+    void downstreamAhead() {
+        assertVerdict(judge(env("3.1.0"), env("3.2.0")), Status.DOWNSTREAM_AHEAD, Severity.WARNING,
+                "production 3.2.0 is ahead of staging 3.1.0: staging no longer represents production");
+    }
+
+    @Test
+    void divergedVersionsCannotBeOrdered() {
+        assertVerdict(judge(env("feature-login"), env("2.4.0")), Status.DIVERGED, Severity.WARNING,
+                "staging runs feature-login, production runs 2.4.0: the versions cannot be ordered");
+    }
+
+    @Test
+    void divergedSameVersionDifferentCommits() {
+        assertVerdict(judge(env("2.4.0", "4f2a9c1", null), env("2.4.0", "9e8d7c6b5a", null)), Status.DIVERGED,
+                Severity.WARNING, "staging and production both report 2.4.0 but run different commits (4f2a9c1 vs 9e8d7c6)");
+    }
+
+    @Test
+    void divergedSameReleaseDifferentBuilds() {
+        assertVerdict(judge(env("1.0.0+b41"), env("1.0.0+b40")), Status.DIVERGED, Severity.WARNING,
+                "staging 1.0.0+b41 and production 1.0.0+b40 are the same release from different builds");
+    }
+
+    @Test
+    void opaqueVersionsNeedCommits() {
+        assertVerdict(judge(env("latest"), env("latest")), Status.DIVERGED, Severity.WARNING,
+                "staging and production both report 'latest', which does not identify a build; set commit-pointer to compare them");
+        assertVerdict(judge(env("latest", "abc1234", null), env("latest", "abc1234", null)), Status.IN_SYNC, Severity.OK);
+    }
+
+    @Test
+    void mismatchOfHealthChecks() {
+        EnvironmentReport staging = new EnvironmentReport(Health.UP, "2.4.0", null, null, 5, null,
+                Map.of("db", Health.UP, "redis", Health.UP), Map.of(), Map.of(), "", "");
+        EnvironmentReport production = new EnvironmentReport(Health.UP, "2.4.0", null, null, 5, null,
+                Map.of("db", Health.UP, "kafka", Health.UP), Map.of(), Map.of(), "", "");
+        assertVerdict(judge(staging, production), Status.MISMATCH, Severity.WARNING,
+                "health checks differ on 2.4.0: production lacks redis; staging lacks kafka");
+    }
+
+    @Test
+    void mismatchOfCompareFields() {
+        Map<String, String> java21 = new LinkedHashMap<>();
+        java21.put("/java/version", "21.0.5");
+        java21.put("/feature", null);
+        EnvironmentReport staging = new EnvironmentReport(Health.UP, "2.4.0", null, null, 5, null, Map.of(), java21, Map.of(), "", "");
+        EnvironmentReport production = new EnvironmentReport(Health.UP, "2.4.0", null, null, 5, null, Map.of(),
+                Map.of("/java/version", "17.0.12", "/feature", "on"), Map.of(), "", "");
+        assertVerdict(judge(staging, production), Status.MISMATCH, Severity.WARNING,
+                "/java/version differs on 2.4.0: staging 21.0.5, production 17.0.12",
+                "/feature differs on 2.4.0: staging (absent), production on");
+    }
+
+    @Test
+    void unhealthyDownAndDegraded() {
+        EnvironmentReport down = new EnvironmentReport(Health.DOWN, "2.4.0", null, null, 5, null,
+                Map.of("db", Health.DOWN), Map.of(), Map.of("health", 503), "", "");
+        assertVerdict(judge(env("2.4.0"), down), Status.UNHEALTHY, Severity.CRITICAL, "production is DOWN: db is DOWN");
+        EnvironmentReport degraded = new EnvironmentReport(Health.DEGRADED, "2.4.0", null, null, 5, null,
+                Map.of("db", Health.DEGRADED), Map.of(), Map.of(), "", "");
+        assertVerdict(judge(degraded, env("2.4.0")), Status.UNHEALTHY, Severity.WARNING, "staging is DEGRADED: db is DEGRADED");
+    }
+
+    @Test
+    void unreachableIsTheMostSevereAndOthersStillShow() {
+        EnvironmentReport unreachable = new EnvironmentReport(Health.UNKNOWN, null, null, null, 5000,
+                "https://checkout.example.com: timed out after 5s", Map.of(), Map.of(), Map.of(), "", "");
+        ServiceReport r = judge(env("3.1.0"), env("3.0.0"), unreachable);
+        assertVerdict(r, Status.UNREACHABLE, Severity.CRITICAL,
+                "production unreachable: https://checkout.example.com: timed out after 5s",
+                "dev 3.1.0 is ahead of staging 3.0.0 (dev reports no build time)");
+    }
+
+    @Test
+    void comparesOnlyAdjacentEnvironments() {
+        ServiceReport r = judge(env("2.0.0"), env("2.0.0"), env("1.9.0"));
+        assertVerdict(r, Status.PROMOTION_PENDING, Severity.INFO,
+                "staging 2.0.0 is ahead of production 1.9.0 (staging reports no build time)");
+    }
+}

@@ -1,0 +1,43 @@
+package dev.envparity.testing;
+
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/** The demo profile on top of the test profile (ephemeral ports), with the demo environments running. */
+public class DemoProfile implements QuarkusTestProfile {
+
+    @Override
+    public String getConfigProfile() {
+        return "test,demo";
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(DemoEnvironmentsResource.class));
+    }
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("parity.schedule.cron", "off");
+    }
+
+    /** The demo with an API token, to test the protected routes. */
+    public static class WithToken extends DemoProfile {
+        public static final String TOKEN = "test-api-token-7f3a";
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("parity.schedule.cron", "off", "parity.api.token", TOKEN);
+        }
+    }
+
+    /** The demo with a schedule every second. */
+    public static class EverySecond extends DemoProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("parity.schedule.cron", "* * * * * ?");
+        }
+    }
+}

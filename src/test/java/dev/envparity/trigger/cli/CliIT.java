@@ -1,0 +1,162 @@
+package dev.envparity.trigger.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.envparity.testing.Fixtures;
+import dev.envparity.testing.StubServer;
+import dev.envparity.testing.StubServer.Reply;
+
+/**
+ * The packaged runner jar as users run it: {@code java -jar target/envparity-runner.jar check}. Exit codes,
+ * stdout carrying only the report, configuration errors naming their key, and no need for a free port.
+ */
+class CliIT {
+    private static final Path JAR = Path.of("target", "envparity-runner.jar");
+    private static ServerSocket port8080;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    /** Holds 8080 when it is free, to prove a check does not need it (when it is taken, it is taken anyway). */
+    @BeforeAll
+    static void occupy8080() {
+        try {
+            port8080 = new ServerSocket();
+            port8080.bind(new InetSocketAddress(8080));
+        } catch (IOException alreadyTaken) {
+            port8080 = null;
+        }
+    }
+
+    @AfterAll
+    static void release8080() throws IOException {
+        if (port8080 != null) {
+            port8080.close();
+        }
+    }
+
+    static Run run(List<String> jvmArgs, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.addAll(jvmArgs);
+        cmd.add("-jar");
+        cmd.add(JAR.toString());
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).start();
+        var out = p.getInputStream().readAllBytes();
+        var err = p.getErrorStream().readAllBytes();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the check did not finish");
+        return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void demoPrintsTheTableAndExitsZero() throws Exception {
+        Run r = run(List.of("-Dquarkus.profile=demo"), "check");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("envparity: 5 services, staging → production · CRITICAL · cli"), r.out());
+        for (String row : List.of("checkout   IN_SYNC", "inventory  UNHEALTHY", "ledger     UNREACHABLE",
+                "payments   PROMOTION_PENDING", "search     DOWNSTREAM_AHEAD")) {
+            assertTrue(r.out().contains(row), row + " in\n" + r.out());
+        }
+        assertTrue(r.out().contains("CRITICAL  inventory  production is DOWN: postgres:connections is DOWN"), r.out());
+        assertFalse(r.out().matches("(?s).*\\d{2}:\\d{2}:\\d{2},\\d{3} +(INFO|WARN|ERROR) +\\[.*"), "logs belong on stderr:\n" + r.out());
+    }
+
+    @Test
+    void jsonOutputIsTheReportOnly() throws Exception {
+        Run r = run(List.of("-Dquarkus.profile=demo"), "check", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        assertEquals("cli", report.get("trigger").asText());
+        assertEquals(5, report.get("services").size());
+        assertEquals("UNREACHABLE", report.at("/services/2/status").asText());
+    }
+
+    @Test
+    void failOnDecidesTheExitCode() throws Exception {
+        assertEquals(1, run(List.of("-Dquarkus.profile=demo", "-Dparity.fail-on=warning"), "check").exit());
+        assertEquals(1, run(List.of("-Dquarkus.profile=demo", "-Dparity.fail-on=critical"), "check").exit());
+    }
+
+    @Test
+    void externalConfigurationFileInSync(@TempDir Path dir) throws Exception {
+        try (StubServer staging = StubServer.http(); StubServer production = StubServer.http()) {
+            for (StubServer s : List.of(staging, production)) {
+                s.on("/actuator/health", Reply.json(200, Fixtures.read("health/spring-boot-up.json")))
+                        .on("/actuator/info", Reply.json(200, Fixtures.read("version/spring-boot-info-simple.json")));
+            }
+            Path config = dir.resolve("parity.yaml");
+            Files.writeString(config, "parity:\n"
+                    + "  environments: [staging, production]\n"
+                    + "  services:\n"
+                    + "    checkout:\n"
+                    + "      urls:\n"
+                    + "        staging: " + staging.url() + "\n"
+                    + "        production: " + production.url() + "\n"
+                    + "      headers:\n"
+                    + "        Authorization: Bearer ${CHECKOUT_TOKEN:from-env}\n");
+            Run r = run(List.of("-Dquarkus.config.locations=" + config), "check");
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.out().contains("All services are in sync."), r.out());
+            assertEquals("Bearer from-env", staging.requests("/actuator/health").get(0).header("Authorization"));
+        }
+    }
+
+    @Test
+    void invalidConfigurationExitsTwoNamingEveryKeyAndNoSecret(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("parity.yaml");
+        Files.writeString(config, "parity:\n"
+                + "  environments: [staging, production]\n"
+                + "  services:\n"
+                + "    checkout:\n"
+                + "      preset: springboot\n"
+                + "      urls:\n"
+                + "        staging: https://checkout.staging.example.com\n"
+                + "        qa: https://checkout.qa.example.com\n"
+                + "      headers:\n"
+                + "        Authorization: Bearer super-secret-value-91\n");
+        Run r = run(List.of("-Dquarkus.config.locations=" + config), "check");
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("parity.services.checkout.preset: unknown preset 'springboot'"), r.err());
+        assertTrue(r.err().contains("parity.services.checkout.urls.qa: 'qa' is not one of parity.environments"), r.err());
+        assertTrue(r.err().contains("parity.services.checkout.urls.production: missing"), r.err());
+        assertFalse(r.err().contains("super-secret-value-91"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace for a configuration error:\n" + r.err());
+    }
+
+    @Test
+    void malformedValuesExitTwoNamingTheKey() throws Exception {
+        Run r = run(List.of("-Dquarkus.profile=demo", "-Dparity.max-promotion-lag=soon"), "check");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("parity.max-promotion-lag"), r.err());
+    }
+
+    @Test
+    void usageErrorsExitTwo() throws Exception {
+        Run r = run(List.of("-Dquarkus.profile=demo"), "check", "--yaml");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("Unknown option '--yaml'"), r.err());
+        assertTrue(r.err().contains("Usage: envparity check [--json]"), r.err());
+    }
+}

@@ -1,0 +1,26 @@
+package dev.envparity.trigger.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.envparity.testing.DemoProfile;
+import io.quarkus.scheduler.Scheduler;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** DemoProfile sets parity.schedule.cron=off. */
+@QuarkusTest
+@TestProfile(DemoProfile.class)
+class ScheduleOffTest {
+
+    @Inject
+    Scheduler scheduler;
+
+    @Test
+    void offMeansNoJob() {
+        assertNull(scheduler.getScheduledJob("parity-check"));
+    }
+}
