@@ -75,8 +75,11 @@ public interface ParityConfig {
     }
 
     interface Probe {
-        /** Requests in flight at once, across all services and environments. */
-        @WithDefault("256")
+        /**
+         * Requests in flight at once, across all services and environments. High enough for 100 services in three
+         * environments to be probed in one wave; low enough to stay clear of Lambda's 1024 file descriptors.
+         */
+        @WithDefault("800")
         int concurrency();
 
         @WithDefault("1048576")

@@ -1,19 +1,28 @@
 package dev.envparity.probe;
 
 import java.net.URI;
-import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
-/** One HTTP response, body fully read (and capped). */
-public record Fetched(URI uri, int status, HttpHeaders headers, byte[] body) {
+/**
+ * One HTTP response, body fully read (and capped).
+ *
+ * @param headers first value of each header, names in lower case
+ */
+public record Fetched(URI uri, int status, Map<String, String> headers, byte[] body) {
+
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
+    }
 
     public String text() {
         return new String(body, StandardCharsets.UTF_8);
     }
 
     public String contentType() {
-        return headers.firstValue("content-type").orElse("").toLowerCase(Locale.ROOT);
+        return header("content-type").orElse("").toLowerCase(Locale.ROOT);
     }
 
     public boolean ok() {

@@ -1,43 +1,44 @@
 package dev.envparity.probe;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLException;
 
 import dev.envparity.report.Durations;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 
 /**
- * GETs one URL within a deadline: follows at most {@code maxRedirects} redirects itself (configured headers
- * are dropped when a redirect leaves the origin, so credentials never travel to another host), caps the body,
- * and turns every failure into a {@link ProbeFailure} with a sentence a human can act on.
+ * GETs one URL within a deadline on Vert.x' non-blocking client: follows at most {@code maxRedirects} redirects
+ * itself (configured headers are dropped when a redirect leaves the origin, so credentials never travel to
+ * another host), stops reading a body past {@code maxBodyBytes}, and turns every failure into a
+ * {@link ProbeFailure} with a sentence a human can act on.
  */
 public final class Fetcher {
     private static final String ACCEPT = "application/json, application/health+json;q=0.9, text/plain;q=0.8, */*;q=0.5";
 
+    private final Vertx vertx;
     private final HttpClient client;
     private final long maxBodyBytes;
     private final int maxRedirects;
     private final String userAgent;
 
-    public Fetcher(HttpClient client, long maxBodyBytes, int maxRedirects, String userAgent) {
+    public Fetcher(Vertx vertx, HttpClient client, long maxBodyBytes, int maxRedirects, String userAgent) {
+        this.vertx = vertx;
         this.client = client;
         this.maxBodyBytes = maxBodyBytes;
         this.maxRedirects = maxRedirects;
@@ -55,37 +56,74 @@ public final class Fetcher {
         if (leftMillis <= 0) {
             return CompletableFuture.failedFuture(timedOut(budget));
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(Duration.ofMillis(leftMillis))
-                .header("Accept", ACCEPT).header("User-Agent", userAgent);
-        headers.forEach(request::header);
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(uri.toString())
+                .setFollowRedirects(false).setConnectTimeout(leftMillis)
+                .putHeader("Accept", ACCEPT).putHeader("User-Agent", userAgent);
+        headers.forEach(options::putHeader);
 
-        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request.build(),
-                info -> new CappedBody(maxBodyBytes, info.headers().firstValueAsLong("content-length").orElse(-1)));
-        // The request timeout covers connect and headers; this guard also bounds a body that trickles in.
-        CompletableFuture<HttpResponse<byte[]>> guarded = exchange.copy().orTimeout(leftMillis, TimeUnit.MILLISECONDS);
-        return guarded.handle((response, error) -> {
-            if (error != null) {
-                exchange.cancel(true);
-                return CompletableFuture.<Fetched>failedFuture(describe(unwrap(error), uri, budget));
+        CompletableFuture<Fetched> result = new CompletableFuture<>();
+        // One timer bounds connect, headers and a body that trickles in.
+        long timer = vertx.setTimer(leftMillis, id -> result.completeExceptionally(timedOut(budget)));
+        client.request(options).onComplete(created -> {
+            if (created.failed()) {
+                result.completeExceptionally(describe(created.cause(), uri, budget));
+                return;
             }
-            if (isRedirect(response.statusCode())) {
-                return follow(origin, uri, response, headers, deadlineNanos, budget, hops);
+            var request = created.result();
+            result.whenComplete((done, error) -> {
+                if (error != null) {
+                    request.reset(); // stop a timed-out or oversized exchange, free its connection
+                }
+            });
+            request.response().onComplete(answered -> {
+                if (answered.failed()) {
+                    result.completeExceptionally(describe(answered.cause(), uri, budget));
+                } else {
+                    readBody(uri, answered.result(), result);
+                }
+            });
+            request.end();
+        });
+        return result.whenComplete((done, error) -> vertx.cancelTimer(timer)).thenCompose(fetched -> {
+            if (isRedirect(fetched.status())) {
+                return follow(origin, fetched, headers, deadlineNanos, budget, hops);
             }
-            return CompletableFuture.completedFuture(
-                    new Fetched(uri, response.statusCode(), response.headers(), response.body()));
-        }).thenCompose(f -> f);
+            return CompletableFuture.completedFuture(fetched);
+        });
     }
 
-    private CompletableFuture<Fetched> follow(URI origin, URI uri, HttpResponse<byte[]> response,
-            Map<String, String> headers, long deadlineNanos, Duration budget, int hops) {
-        String location = response.headers().firstValue("location").orElse(null);
-        if (location == null) {
-            return CompletableFuture.failedFuture(
-                    new ProbeFailure(HttpStatusText.of(response.statusCode()) + " without a Location header", false));
+    private void readBody(URI uri, HttpClientResponse response, CompletableFuture<Fetched> result) {
+        long declared = parseLength(response.getHeader("content-length"));
+        if (declared > maxBodyBytes) {
+            result.completeExceptionally(tooLarge());
+            return;
         }
-        if (hops >= maxRedirects) {
-            return CompletableFuture.failedFuture(new ProbeFailure(
-                    "more than " + maxRedirects + " redirects (last to " + display(uri.resolve(location)) + ")", false));
+        Buffer body = Buffer.buffer();
+        response.handler(chunk -> {
+            if (body.length() + (long) chunk.length() > maxBodyBytes) {
+                result.completeExceptionally(tooLarge());
+            } else if (!result.isDone()) {
+                body.appendBuffer(chunk);
+            }
+        });
+        response.exceptionHandler(e -> result.completeExceptionally(describe(e, uri, Duration.ZERO)));
+        response.endHandler(end -> {
+            Map<String, String> headers = new HashMap<>();
+            response.headers().forEach(h -> headers.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
+            result.complete(new Fetched(uri, response.statusCode(), headers, body.getBytes()));
+        });
+    }
+
+    private ProbeFailure tooLarge() {
+        return new ProbeFailure("response body is larger than " + bytes(maxBodyBytes), false);
+    }
+
+    private CompletableFuture<Fetched> follow(URI origin, Fetched redirect, Map<String, String> headers,
+            long deadlineNanos, Duration budget, int hops) {
+        URI uri = redirect.uri();
+        String location = redirect.header("location").orElse(null);
+        if (location == null) {
+            return CompletableFuture.failedFuture(new ProbeFailure(redirect.statusLine() + " without a Location header", false));
         }
         URI next;
         try {
@@ -93,9 +131,12 @@ public final class Fetcher {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(new ProbeFailure("redirect to an invalid URL", false));
         }
-        if ("https".equals(uri.getScheme()) && !"https".equals(next.getScheme())) {
+        if (hops >= maxRedirects) {
             return CompletableFuture.failedFuture(
-                    new ProbeFailure("refused redirect from https to " + display(next), false));
+                    new ProbeFailure("more than " + maxRedirects + " redirects (last to " + display(next) + ")", false));
+        }
+        if ("https".equals(uri.getScheme()) && !"https".equals(next.getScheme())) {
+            return CompletableFuture.failedFuture(new ProbeFailure("refused redirect from https to " + display(next), false));
         }
         Map<String, String> carried = sameOrigin(origin, next) ? headers : Map.of();
         return send(origin, next, carried, deadlineNanos, budget, hops + 1);
@@ -114,49 +155,48 @@ public final class Fetcher {
         return u.getPort() != -1 ? u.getPort() : "https".equals(u.getScheme()) ? 443 : 80;
     }
 
+    private static long parseLength(String value) {
+        try {
+            return value == null ? -1 : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     /** Scheme, host, port and path: enough to find the endpoint, never a query that may hold a token. */
     public static String display(URI uri) {
         return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort())
                 + (uri.getRawPath() == null ? "" : uri.getRawPath());
     }
 
-    private static Throwable unwrap(Throwable t) {
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
-
     static ProbeFailure timedOut(Duration budget) {
         return new ProbeFailure("timed out after " + Durations.human(budget), false);
+    }
+
+    private static String bytes(long n) {
+        return n % (1024 * 1024) == 0 ? n / (1024 * 1024) + " MiB" : n % 1024 == 0 ? n / 1024 + " KiB" : n + " bytes";
     }
 
     private static ProbeFailure describe(Throwable t, URI uri, Duration budget) {
         if (t instanceof ProbeFailure) {
             return (ProbeFailure) t;
         }
-        if (t instanceof HttpConnectTimeoutException || t instanceof HttpTimeoutException
-                || t instanceof TimeoutException || t instanceof CancellationException) {
+        if (t instanceof TimeoutException) {
             return timedOut(budget);
         }
-        if (t instanceof ConnectException) {
-            Throwable cause = t.getCause();
-            if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
-                return new ProbeFailure("unknown host " + uri.getHost(), true);
-            }
-            return new ProbeFailure("connection refused by " + uri.getHost() + ":" + port(uri), true);
-        }
-        if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+        if (t instanceof UnknownHostException || String.valueOf(t.getMessage()).startsWith("Failed to resolve")) {
             return new ProbeFailure("unknown host " + uri.getHost(), true);
         }
-        if (t instanceof SSLException) {
-            return new ProbeFailure("TLS error: " + tlsReason(t), false);
+        if (t instanceof ConnectException) {
+            return new ProbeFailure("connection refused by " + uri.getHost() + ":" + port(uri), true);
         }
-        if (t instanceof IOException) {
-            String m = t.getMessage();
-            return new ProbeFailure("connection failed: " + (m == null ? t.getClass().getSimpleName() : m), true);
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SSLException) {
+                return new ProbeFailure("TLS error: " + tlsReason(c), false);
+            }
         }
-        return new ProbeFailure("request failed: " + t, false);
+        String m = t.getMessage();
+        return new ProbeFailure("connection failed: " + (m == null ? t.getClass().getSimpleName() : m), true);
     }
 
     private static String tlsReason(Throwable t) {
@@ -165,7 +205,7 @@ public final class Fetcher {
             if (m.contains("PKIX path building failed") || m.contains("unable to find valid certification path")) {
                 return "certificate not trusted (add its CA with parity.probe.trust-store)";
             }
-            if (m.contains("No subject alternative")) {
+            if (m.contains("No subject alternative") || m.contains("No name matching")) {
                 return "certificate does not match the host name";
             }
             if (m.contains("validity check failed") || m.contains("NotAfter")) {

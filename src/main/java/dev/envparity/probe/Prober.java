@@ -1,7 +1,6 @@
 package dev.envparity.probe;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -22,6 +22,12 @@ import dev.envparity.probe.version.VersionReader;
 import dev.envparity.probe.version.VersionReading;
 import dev.envparity.report.EnvironmentReport;
 import dev.envparity.report.Health;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.net.TrustOptions;
 
 /**
  * Probes every (service, environment) pair at once, health and version endpoints in parallel, with at most
@@ -35,22 +41,31 @@ public class Prober {
     /** A retry needs at least this much budget left to be worth starting. */
     private static final long MIN_ATTEMPT_MILLIS = 50;
 
+    private final HttpClient client;
     private final Fetcher fetcher;
     private final AsyncLimiter limiter;
 
     @Inject
-    public Prober(CheckPlan plan) {
-        this(plan.probe());
+    public Prober(Vertx vertx, CheckPlan plan) {
+        this(vertx, plan.probe());
     }
 
-    public Prober(CheckPlan.ProbeSettings settings) {
-        HttpClient client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .sslContext(TlsTrust.context(settings.trustStore(), settings.trustStorePassword()))
-                .build();
-        this.fetcher = new Fetcher(client, settings.maxBodyBytes(), settings.maxRedirects(), "envparity");
+    public Prober(Vertx vertx, CheckPlan.ProbeSettings settings) {
+        HttpClientOptions options = new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1)
+                .setVerifyHost(true).setTryUseCompression(false).setMaxRedirects(0);
+        var extraTrust = TlsTrust.trustManager(settings.trustStore(), settings.trustStorePassword());
+        if (extraTrust != null) {
+            options.setTrustOptions(TrustOptions.wrap(extraTrust));
+        }
+        this.client = vertx.createHttpClient(options,
+                new PoolOptions().setHttp1MaxSize(settings.concurrency()).setMaxWaitQueueSize(-1));
+        this.fetcher = new Fetcher(vertx, client, settings.maxBodyBytes(), settings.maxRedirects(), "envparity");
         this.limiter = new AsyncLimiter(settings.concurrency());
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
     }
 
     /** @return per service name, per environment in promotion order */

@@ -12,9 +12,7 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 
@@ -26,19 +24,17 @@ final class TlsTrust {
     private TlsTrust() {
     }
 
-    static SSLContext context(String trustStore, String password) {
+    /** @return null when there is no extra trust store: the client then uses the JDK's CAs as they are */
+    static X509ExtendedTrustManager trustManager(String trustStore, String password) {
+        if (trustStore == null) {
+            return null;
+        }
         try {
-            if (trustStore == null) {
-                return SSLContext.getDefault();
-            }
-            X509ExtendedTrustManager jdk = trustManager(null);
             KeyStore extra = KeyStore.getInstance(trustStore.endsWith(".jks") ? "JKS" : "PKCS12");
             try (InputStream in = Files.newInputStream(Path.of(trustStore))) {
                 extra.load(in, password == null ? null : password.toCharArray());
             }
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[] { new Either(trustManager(extra), jdk) }, null);
-            return ctx;
+            return new Either(trustManager(extra), trustManager(null));
         } catch (GeneralSecurityException | IOException e) {
             // The path was checked at startup; reaching here means the file is unreadable or the password wrong.
             throw new IllegalStateException("parity.probe.trust-store: cannot load " + trustStore + " (" + e.getMessage() + ")", e);

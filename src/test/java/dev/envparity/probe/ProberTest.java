@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,11 +21,18 @@ import dev.envparity.testing.Fixtures;
 import dev.envparity.testing.StubServer;
 import dev.envparity.testing.StubServer.Reply;
 import dev.envparity.testing.TestPlans;
+import io.vertx.core.Vertx;
 
 /** The prober against real HTTP servers on ephemeral ports: every fault a probe can meet. */
 class ProberTest {
     private static final ProbeSettings DEFAULTS = new ProbeSettings(256, 1024 * 1024, 5, null, null);
+    private static final Vertx VERTX = Vertx.vertx();
     private final List<StubServer> servers = new ArrayList<>();
+
+    @AfterAll
+    static void closeVertx() {
+        VERTX.close().toCompletionStage().toCompletableFuture().join();
+    }
 
     @AfterEach
     void stop() {
@@ -42,7 +50,7 @@ class ProberTest {
     }
 
     private static EnvironmentReport probe(ServiceSpec spec) {
-        return new Prober(DEFAULTS).probe(spec, "staging").join();
+        return new Prober(VERTX, DEFAULTS).probe(spec, "staging").join();
     }
 
     private static Reply springUp() {
@@ -178,7 +186,7 @@ class ProberTest {
         StubServer tls = StubServer.https().on("/actuator/health", springUp()).on("/actuator/info", springInfo());
         servers.add(tls);
         String trustStore = Path.of(ProberTest.class.getResource("/tls/stub-trust.p12").toURI()).toString();
-        Prober prober = new Prober(new ProbeSettings(16, 1024 * 1024, 5, trustStore, "changeit"));
+        Prober prober = new Prober(VERTX, new ProbeSettings(16, 1024 * 1024, 5, trustStore, "changeit"));
         EnvironmentReport r = prober.probe(spring(tls), "staging").join();
         assertNull(r.error());
         assertEquals("2.4.0", r.version());
@@ -191,7 +199,7 @@ class ProberTest {
         for (int i = 0; i < 20; i++) {
             services.add(spring(s));
         }
-        new Prober(DEFAULTS).probeAll(services, List.of("staging", "production"));
+        new Prober(VERTX, DEFAULTS).probeAll(services, List.of("staging", "production"));
         assertEquals(80, s.maxInFlight(), "20 services x 2 environments x 2 endpoints, all in flight together");
     }
 
@@ -202,7 +210,7 @@ class ProberTest {
         for (int i = 0; i < 10; i++) {
             services.add(spring(s));
         }
-        new Prober(new ProbeSettings(3, 1024 * 1024, 5, null, null)).probeAll(services, List.of("staging", "production"));
+        new Prober(VERTX, new ProbeSettings(3, 1024 * 1024, 5, null, null)).probeAll(services, List.of("staging", "production"));
         assertEquals(40, s.requests().size());
         assertTrue(s.maxInFlight() <= 3, "in flight: " + s.maxInFlight());
     }

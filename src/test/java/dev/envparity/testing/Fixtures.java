@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.envparity.probe.Fetched;
@@ -29,12 +28,11 @@ public final class Fixtures {
     }
 
     public static Fetched response(int status, String contentType, String body, String... headers) {
-        Map<String, List<String>> h = new HashMap<>();
-        h.put("content-type", List.of(contentType));
+        Map<String, String> h = new HashMap<>();
+        h.put("content-type", contentType);
         for (int i = 0; i + 1 < headers.length; i += 2) {
-            h.put(headers[i].toLowerCase(), List.of(headers[i + 1]));
+            h.put(headers[i].toLowerCase(Locale.ROOT), headers[i + 1]);
         }
-        return new Fetched(URI.create("http://127.0.0.1/x"), status, HttpHeaders.of(h, (a, b) -> true),
-                body.getBytes(StandardCharsets.UTF_8));
+        return new Fetched(URI.create("http://127.0.0.1/x"), status, h, body.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -33,7 +33,7 @@ public final class VersionReader {
      */
     public static VersionReading read(Fetched response, boolean sharedWithHealth, ServiceSpec spec) {
         Optional<String> header = Optional.ofNullable(spec.versionHeader())
-                .flatMap(h -> response.headers().firstValue(h)).map(String::strip).filter(v -> !v.isEmpty());
+                .flatMap(response::header).map(String::strip).filter(v -> !v.isEmpty());
         if (!response.ok() && !sharedWithHealth) {
             throw new ProbeFailure(response.statusLine(), response.status() >= 500);
         }
