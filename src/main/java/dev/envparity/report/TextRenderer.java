@@ -59,7 +59,7 @@ public final class TextRenderer {
         if (e == null) {
             return "-";
         }
-        String version = e.version() == null ? "?" : e.version();
+        String version = e.version() == null ? "-" : e.version();
         if (version.length() > MAX_CELL - 10) {
             version = version.substring(0, MAX_CELL - 11) + "…";
         }
