@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import dev.envparity.compare.EnvironmentComparator;
 import dev.envparity.config.CheckPlan;
+import dev.envparity.notify.Notifications;
 import dev.envparity.probe.Prober;
 import dev.envparity.report.EnvironmentReport;
 import dev.envparity.report.ParityReport;
@@ -25,7 +26,7 @@ import dev.envparity.report.Trigger;
 
 /**
  * The one use case every trigger calls: probe every service in every environment, compare along the
- * promotion order, and keep the resulting report as the latest.
+ * promotion order, tell the chat targets what they need to hear, and keep the report as the latest.
  */
 @ApplicationScoped
 public class ParityService {
@@ -34,13 +35,15 @@ public class ParityService {
     private final CheckPlan plan;
     private final Prober prober;
     private final Clock clock;
+    private final Notifications notifications;
     private final AtomicReference<ParityReport> latest = new AtomicReference<>();
 
     @Inject
-    public ParityService(CheckPlan plan, Prober prober, Clock clock) {
+    public ParityService(CheckPlan plan, Prober prober, Clock clock, Notifications notifications) {
         this.plan = plan;
         this.prober = prober;
         this.clock = clock;
+        this.notifications = notifications;
     }
 
     public ParityReport run(Trigger trigger) {
@@ -52,8 +55,9 @@ public class ParityService {
         List<ServiceReport> services = results.entrySet().stream()
                 .map(e -> comparator.judge(e.getKey(), e.getValue(), now)).toList();
         Severity severity = services.stream().map(ServiceReport::severity).reduce(Severity.OK, Severity::max);
-        ParityReport report = new ParityReport(UUID.randomUUID().toString(), trigger, startedAt,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), plan.environments(), severity, services);
+        ParityReport checked = new ParityReport(UUID.randomUUID().toString(), trigger, startedAt,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), plan.environments(), severity, services, List.of());
+        ParityReport report = checked.withNotifications(notifications.dispatch(checked));
         latest.set(report);
         LOG.infof("Parity check %s (%s): %s across %d services in %d ms", report.id(), trigger.id(), severity.id(),
                 services.size(), report.durationMs());

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,10 +26,6 @@ import dev.envparity.report.Status;
  * and clock always give the same findings.
  */
 public final class EnvironmentComparator {
-    private static final Comparator<Finding> MOST_SEVERE_FIRST = Comparator
-            .comparing(Finding::severity, Comparator.reverseOrder())
-            .thenComparing(Finding::status);
-
     private final Duration maxPromotionLag;
 
     public EnvironmentComparator(Duration maxPromotionLag) {
@@ -51,10 +46,7 @@ public final class EnvironmentComparator {
                 findings.addAll(pair(up, u, down, d, now));
             }
         }
-        findings.sort(MOST_SEVERE_FIRST);
-        Finding top = findings.isEmpty() ? null : findings.get(0);
-        return new ServiceReport(service, top == null ? Status.IN_SYNC : top.status(),
-                top == null ? Severity.OK : top.severity(), results, List.copyOf(findings));
+        return ServiceReport.of(service, results, findings);
     }
 
     private static List<Finding> alone(String env, EnvironmentReport r) {

@@ -1,12 +1,14 @@
 package dev.envparity.config;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /**
  * The {@code parity.*} configuration, exactly as users write it. Values are checked and turned into a
@@ -34,6 +36,10 @@ public interface ParityConfig {
     Api api();
 
     Schedule schedule();
+
+    /** {@code parity.notify.*} (the method cannot be called notify(): Object has one). */
+    @WithName("notify")
+    Notify notifications();
 
     interface Defaults {
         @WithDefault("spring-boot")
@@ -97,6 +103,60 @@ public interface ParityConfig {
     interface Api {
         /** Bearer token for POST /api/check and the dashboard; empty means open. */
         Optional<String> token();
+    }
+
+    interface Notify {
+        /** always | on-change | never. */
+        @WithDefault("on-change")
+        String policy();
+
+        /** With on-change, an unchanged problem is posted again after this long. */
+        @WithDefault("24h")
+        Duration remindEvery();
+
+        /** Every delivery of a run, retries included, ends within this. */
+        @WithDefault("20s")
+        Duration deadline();
+
+        State state();
+
+        /** Service name to the instant its notifications resume (a maintenance window). */
+        Map<String, Instant> mute();
+
+        Map<String, Target> targets();
+
+        interface State {
+            /** auto (file for the CLI, memory otherwise) | memory | file | dynamodb. */
+            @WithDefault("auto")
+            String store();
+
+            @WithDefault(".envparity/state.json")
+            String file();
+        }
+
+        interface Target {
+            /** slack | teams | discord | google-chat | mattermost | webhook | console. */
+            String type();
+
+            /** The webhook URL: a secret, never printed. */
+            Optional<String> url();
+
+            /** Services below this severity are left out of this target's digests. */
+            @WithDefault("info")
+            String minSeverity();
+
+            /** Only these services (default: all). */
+            Optional<List<String>> services();
+
+            /** Only findings about these environments (default: all). */
+            Optional<List<String>> environments();
+
+            /** Overrides parity.notify.policy for this target. */
+            Optional<String> policy();
+
+            /** Signing secret (Standard Webhooks, "whsec_…") for the generic webhook type. */
+            Optional<String> secret();
+        }
     }
 
     interface Schedule {

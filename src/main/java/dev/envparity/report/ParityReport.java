@@ -11,10 +11,21 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  *
  * @param severity the most severe service's severity
  * @param services sorted by name
+ * @param notifications what each chat target got from this run
  */
 @RegisterForReflection
 public record ParityReport(String id, Trigger trigger, Instant startedAt, long durationMs, List<String> environments,
-        Severity severity, List<ServiceReport> services) {
+        Severity severity, List<ServiceReport> services, List<NotificationResult> notifications) {
+
+    public ParityReport withNotifications(List<NotificationResult> results) {
+        return new ParityReport(id, trigger, startedAt, durationMs, environments, severity, services, List.copyOf(results));
+    }
+
+    /** The run as one chat target sees it. */
+    public ParityReport withView(List<String> onlyEnvironments, List<ServiceReport> onlyServices) {
+        Severity s = onlyServices.stream().map(ServiceReport::severity).reduce(Severity.OK, Severity::max);
+        return new ParityReport(id, trigger, startedAt, durationMs, onlyEnvironments, s, onlyServices, List.of());
+    }
 
     public long count(Status status) {
         return services.stream().filter(s -> s.status() == status).count();

@@ -52,6 +52,11 @@ public final class TextRenderer {
             out.append("\nFindings\n");
             table(out, findings);
         }
+        if (!report.notifications().isEmpty()) {
+            out.append("\nNotifications\n");
+            table(out, report.notifications().stream()
+                    .map(n -> List.of(n.target(), n.type(), n.outcome().id(), n.detail() == null ? "" : n.detail())).toList());
+        }
         return out.toString();
     }
 

@@ -33,6 +33,14 @@ public class DemoProfile implements QuarkusTestProfile {
         }
     }
 
+    /** The demo with a Slack target on a local stub (see {@link ChatStubResource}). */
+    public static class WithChat extends DemoProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(DemoEnvironmentsResource.class), new TestResourceEntry(ChatStubResource.class));
+        }
+    }
+
     /** The demo with a schedule every second. */
     public static class EverySecond extends DemoProfile {
         @Override

@@ -123,6 +123,34 @@ class CliIT {
     }
 
     @Test
+    void notificationStateOutlivesTheProcess(@TempDir Path dir) throws Exception {
+        try (StubServer chat = StubServer.http()) {
+            chat.on("/hook/T000/SecretHookToken", Reply.of(200, "text/html", "ok"));
+            Path state = dir.resolve("state.json");
+            List<String> jvm = List.of("-Dquarkus.profile=demo", "-Dparity.notify.targets.demo-console.policy=never",
+                    "-Dparity.notify.state.store=auto", "-Dparity.notify.state.file=" + state,
+                    "-Dparity.notify.targets.chat.type=mattermost",
+                    "-Dparity.notify.targets.chat.url=" + chat.url("/hook/T000/SecretHookToken"));
+            Run first = run(jvm, "check");
+            assertEquals(0, first.exit(), first.err());
+            assertTrue(first.out().matches("(?s).*\\n  chat +mattermost +delivered +1 attempt\\n.*"), first.out());
+            assertEquals(1, chat.requests().size());
+            assertTrue(Files.exists(state));
+
+            Run second = run(jvm, "check");
+            assertTrue(second.out().matches("(?s).*\\n  chat +mattermost +skipped +nothing changed\\n.*"), second.out());
+            assertEquals(1, chat.requests().size(), "nothing changed: no second message");
+
+            Files.writeString(state, "{ not json");
+            Run corrupt = run(jvm, "check");
+            assertEquals(0, corrupt.exit(), corrupt.err());
+            assertTrue(corrupt.err().contains("is unreadable"), corrupt.err());
+            assertEquals(2, chat.requests().size(), "an unreadable state starts over, it does not crash");
+            assertFalse((first.err() + second.err() + corrupt.err()).contains("SecretHookToken"));
+        }
+    }
+
+    @Test
     void invalidConfigurationExitsTwoNamingEveryKeyAndNoSecret(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("parity.yaml");
         Files.writeString(config, "parity:\n"

@@ -1,0 +1,46 @@
+package dev.envparity.notify;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.envparity.report.Severity;
+import dev.envparity.report.Status;
+
+/**
+ * What one message to one target says, before any platform formats it: the verdict first, then the services
+ * that need attention (most severe first), the ones resolved since the last message, how many are fine,
+ * and where the run came from. Platform formatters only decide how much of it fits.
+ *
+ * @param headline "2 services drift between staging and production"
+ * @param scope "staging → production"
+ * @param resolved services back in sync since this target's last message
+ * @param quiet services in sync, or below the target's min-severity
+ * @param context "schedule · 2026-11-26 10:00 UTC · 410 ms"
+ * @param previousFailure why the last message to this target was not delivered, or null
+ * @param reminder true when nothing changed and the message repeats open problems (remind-every)
+ */
+public record Digest(String headline, Severity severity, String scope, List<Item> items, List<String> resolved,
+        int quiet, int muted, String context, String reportId, Instant at, String previousFailure, boolean reminder) {
+
+    /**
+     * @param versions "staging 1.9.0 · production 1.8.3", with health where it is not UP
+     * @param findings full sentences, most severe first
+     */
+    public record Item(String service, Status status, Severity severity, Change change, String versions,
+            List<String> findings) {
+    }
+
+    public enum Change {
+        NEW, CHANGED, ONGOING;
+
+        /** The label shown next to a service, or "" for an ongoing problem. */
+        public String label() {
+            return this == ONGOING ? "" : name();
+        }
+    }
+
+    /** "… and 12 more services need attention", when a platform's limits cut the list. */
+    public static String more(int hidden) {
+        return "… and " + hidden + " more " + (hidden == 1 ? "service needs" : "services need") + " attention";
+    }
+}

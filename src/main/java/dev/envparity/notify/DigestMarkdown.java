@@ -1,0 +1,40 @@
+package dev.envparity.notify;
+
+/** A digest as Markdown: what the console target prints, and a readable reference for every platform. */
+public final class DigestMarkdown {
+    private DigestMarkdown() {
+    }
+
+    public static String render(Digest d) {
+        StringBuilder md = new StringBuilder();
+        md.append("### ").append(SeverityStyle.of(d.severity()).emoji).append(' ').append(d.headline()).append('\n');
+        md.append('_').append(d.scope());
+        if (d.reminder()) {
+            md.append(" · reminder: nothing changed since the last message");
+        }
+        md.append("_\n");
+        if (d.previousFailure() != null) {
+            md.append("\n> ⚠️ ").append(d.previousFailure()).append('\n');
+        }
+        for (Digest.Item item : d.items()) {
+            md.append("\n**").append(item.service()).append("** · `").append(item.status()).append('`');
+            if (!item.change().label().isEmpty()) {
+                md.append(" · ").append(item.change().label());
+            }
+            md.append("  \n").append(item.versions()).append('\n');
+            for (String f : item.findings()) {
+                md.append("- ").append(f).append('\n');
+            }
+        }
+        if (!d.resolved().isEmpty()) {
+            md.append("\n✅ **Resolved**\n");
+            d.resolved().forEach(r -> md.append("- ").append(r).append('\n'));
+        }
+        md.append("\n_In sync: ").append(d.quiet());
+        if (d.muted() > 0) {
+            md.append(" · muted: ").append(d.muted());
+        }
+        md.append(" · ").append(d.context()).append("_\n");
+        return md.toString();
+    }
+}

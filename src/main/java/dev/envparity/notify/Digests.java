@@ -1,0 +1,99 @@
+package dev.envparity.notify;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import dev.envparity.notify.Digest.Change;
+import dev.envparity.notify.Digest.Item;
+import dev.envparity.report.EnvironmentReport;
+import dev.envparity.report.Finding;
+import dev.envparity.report.Health;
+import dev.envparity.report.ParityReport;
+import dev.envparity.report.ServiceReport;
+import dev.envparity.report.Severity;
+import dev.envparity.report.Status;
+import dev.envparity.state.TargetState;
+
+/** Writes the sentences of a {@link Digest}: the same words on every platform. */
+final class Digests {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private Digests() {
+    }
+
+    static Digest build(ParityReport report, List<String> environments, List<ServiceReport> services,
+            Map<String, Change> changes, List<String> resolved, int muted, TargetState.Failure previousFailure,
+            boolean reminder) {
+        List<Item> items = new ArrayList<>();
+        Severity severity = Severity.OK;
+        for (ServiceReport s : services) {
+            Change change = changes.get(s.name());
+            if (change != null) {
+                items.add(new Item(s.name(), s.status(), s.severity(), change, versions(s),
+                        s.findings().stream().map(Finding::message).toList()));
+                severity = Severity.max(severity, s.severity());
+            }
+        }
+        items.sort((a, b) -> a.severity() != b.severity() ? b.severity().compareTo(a.severity())
+                : a.status() != b.status() ? a.status().compareTo(b.status()) : a.service().compareTo(b.service()));
+        String scope = String.join(" → ", environments);
+        String context = report.trigger().id() + " · " + TIME.format(report.startedAt()) + " · " + report.durationMs()
+                + " ms · run " + report.id().substring(0, Math.min(8, report.id().length()));
+        String failure = previousFailure == null ? null
+                : "The previous message (" + TIME.format(previousFailure.at()) + ") could not be delivered: "
+                        + previousFailure.error();
+        return new Digest(headline(items, services.size(), environments), severity, scope, List.copyOf(items),
+                resolved.stream().sorted().map(name -> name + " is back in sync").toList(),
+                services.size() - items.size(), muted, context, report.id(), report.startedAt(), failure, reminder);
+    }
+
+    /** "2 services drift between staging and production", or the mix of problems, or "All 5 services are in sync". */
+    static String headline(List<Item> items, int total, List<String> environments) {
+        String where = environments.size() == 2
+                ? "between " + environments.get(0) + " and " + environments.get(1)
+                : "across " + String.join(" → ", environments);
+        if (items.isEmpty()) {
+            return total == 1 ? "The service is in sync " + where : "All " + total + " services are in sync " + where;
+        }
+        long unreachable = items.stream().filter(i -> i.status() == Status.UNREACHABLE).count();
+        long unhealthy = items.stream().filter(i -> i.status() == Status.UNHEALTHY).count();
+        long drifting = items.size() - unreachable - unhealthy;
+        if (drifting == items.size()) {
+            return plural(items.size(), "service drifts", "services drift") + " " + where;
+        }
+        List<String> parts = new ArrayList<>();
+        if (unreachable > 0) {
+            parts.add(unreachable + " unreachable");
+        }
+        if (unhealthy > 0) {
+            parts.add(unhealthy + " unhealthy");
+        }
+        if (drifting > 0) {
+            parts.add(drifting + " drifting");
+        }
+        return plural(items.size(), "service needs", "services need") + " attention " + where + ": "
+                + String.join(", ", parts);
+    }
+
+    private static String plural(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
+    /** "staging 1.9.0 · production 1.8.3 DOWN · qa unreachable". */
+    static String versions(ServiceReport s) {
+        return s.environments().entrySet().stream().map(e -> e.getKey() + " " + cell(e.getValue()))
+                .collect(Collectors.joining(" · "));
+    }
+
+    private static String cell(EnvironmentReport e) {
+        if (!e.reachable()) {
+            return e.version() == null ? "unreachable" : e.version() + " unreachable";
+        }
+        return e.health() == Health.UP ? e.version() : e.version() + " " + e.health();
+    }
+}

@@ -1,0 +1,131 @@
+package dev.envparity.notify;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.envparity.report.NotificationResult;
+import dev.envparity.report.NotificationResult.Outcome;
+import dev.envparity.report.ParityReport;
+import dev.envparity.report.ServiceReport;
+import dev.envparity.state.StateStore;
+import dev.envparity.state.TargetState;
+
+/**
+ * Tells every configured target what it needs to hear about a run: routes the report to the target's
+ * services and environments, asks the policy whether to post, claims the change in the state store (so an
+ * overlapping run does not post it twice), then delivers — all targets at once, each isolated from the
+ * others' failures, all within {@code parity.notify.deadline}. A failed delivery is logged at error level and
+ * recorded, so the change is posted again, with a note, by the next run.
+ */
+@ApplicationScoped
+public class Notifications {
+    private static final Logger LOG = Logger.getLogger(Notifications.class);
+
+    private final NotifyPlan plan;
+    private final Map<String, Notifier> notifiers;
+    private final StateStore store;
+    private final WebhookSender sender;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    @Inject
+    public Notifications(NotifyPlan plan, NotifierRegistry registry, StateStore store, WebhookSender sender,
+            ObjectMapper json, Clock clock) {
+        this.plan = plan;
+        this.notifiers = registry.byType();
+        this.store = store;
+        this.sender = sender;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    private record Pending(Target target, TargetState previous, TargetState claimed, Digest digest,
+            CompletableFuture<WebhookSender.Delivery> delivery) {
+    }
+
+    public List<NotificationResult> dispatch(ParityReport report) {
+        long deadline = System.nanoTime() + plan.deadline().toNanos();
+        Instant now = clock.instant();
+        List<NotificationResult> results = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
+        for (Target target : plan.targets()) {
+            try {
+                start(target, report, now, deadline, results, pending);
+            } catch (RuntimeException e) {
+                LOG.errorf("%s: could not prepare the message: %s", target.label(), Redaction.scrub(String.valueOf(e), target.url()));
+                results.add(new NotificationResult(target.name(), target.type(), Outcome.FAILED,
+                        "could not prepare the message: " + Redaction.scrub(e.getClass().getSimpleName(), target.url())));
+            }
+        }
+        for (Pending p : pending) {
+            results.add(finish(p));
+        }
+        results.sort((a, b) -> a.target().compareTo(b.target()));
+        return results;
+    }
+
+    private void start(Target target, ParityReport report, Instant now, long deadline, List<NotificationResult> results,
+            List<Pending> pending) {
+        List<String> muted = report.services().stream().map(ServiceReport::name).filter(s -> isMuted(s, now)).toList();
+        List<ServiceReport> routed = Routing.route(report, target, muted);
+        List<String> environments = target.environments().isEmpty() ? report.environments()
+                : report.environments().stream().filter(target.environments()::contains).toList();
+
+        TargetState state = store.load(target.name());
+        NotifyPolicy.Decision decision = NotifyPolicy.decide(target, target.policy(), routed, muted, state, now,
+                plan.remindEvery());
+        if (!decision.post()) {
+            results.add(new NotificationResult(target.name(), target.type(), Outcome.SKIPPED,
+                    target.policy() == Target.Policy.NEVER ? "policy never" : "nothing changed"));
+            return;
+        }
+        if (!store.compareAndSet(target.name(), state.version(), decision.next())) {
+            LOG.infof("%s: an overlapping run already claimed this change; not posting it twice", target.label());
+            results.add(new NotificationResult(target.name(), target.type(), Outcome.CLAIMED_ELSEWHERE,
+                    "an overlapping run posts this change"));
+            return;
+        }
+        int mutedHere = (int) muted.stream().filter(s -> target.services().isEmpty() || target.services().contains(s)).count();
+        Digest digest = Digests.build(report, environments, routed, decision.changes(), decision.resolved(), mutedHere,
+                state.lastFailure(), decision.reminder());
+        ParityReport view = report.withView(environments, routed);
+        CompletableFuture<WebhookSender.Delivery> delivery = notifiers.get(target.type())
+                .deliver(target, digest, view, sender, json, deadline)
+                .exceptionally(e -> new WebhookSender.Delivery(false, 0, 0,
+                        Redaction.scrub("delivery failed: " + e.getMessage(), target.url())));
+        pending.add(new Pending(target, state, decision.next(), digest, delivery));
+    }
+
+    private NotificationResult finish(Pending p) {
+        WebhookSender.Delivery d = p.delivery().join();
+        Target target = p.target();
+        if (d.delivered()) {
+            LOG.infof("%s: delivered \"%s\" (%d attempt%s)", target.label(), p.digest().headline(), d.attempts(),
+                    d.attempts() == 1 ? "" : "s");
+            return new NotificationResult(target.name(), target.type(), Outcome.DELIVERED,
+                    d.attempts() + (d.attempts() == 1 ? " attempt" : " attempts"));
+        }
+        LOG.errorf("%s: could not deliver \"%s\": %s", target.label(), p.digest().headline(), d.error());
+        // Back to what the target had really been told, plus a note: the next run posts the change again.
+        TargetState failed = new TargetState(p.claimed().version() + 1, p.previous().services(),
+                new TargetState.Failure(clock.instant(), d.error()));
+        store.compareAndSet(target.name(), p.claimed().version(), failed);
+        return new NotificationResult(target.name(), target.type(), Outcome.FAILED, d.error());
+    }
+
+    private boolean isMuted(String service, Instant now) {
+        Instant until = plan.mutes().get(service);
+        return until != null && now.isBefore(until);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.envparity.notify.googlechat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.envparity.notify.Digest;
+import dev.envparity.notify.Notifier;
+import dev.envparity.notify.SeverityStyle;
+import dev.envparity.report.ParityReport;
+
+/**
+ * Google Chat incoming webhooks: a cardsV2 card, a widget per service. A message, cards included, may not
+ * exceed 32,000 bytes (protocols §1.4); this one stays under 30,000. Card text is HTML: data is escaped.
+ */
+@ApplicationScoped
+public class GoogleChatNotifier implements Notifier {
+    static final int MAX_BYTES = 30_000;
+    private static final ObjectMapper SIZE = new ObjectMapper();
+
+    @Override
+    public String type() {
+        return "google-chat";
+    }
+
+    @Override
+    public String contentType() {
+        return "application/json; charset=UTF-8";
+    }
+
+    @Override
+    public GoogleChatMessage payload(Digest d, ParityReport report) {
+        String text = SeverityStyle.of(d.severity()).emoji + " " + d.headline();
+        String subtitle = d.scope() + (d.reminder() ? " · reminder: nothing changed" : "");
+        List<GoogleChatMessage.Section> head = new ArrayList<>();
+        if (d.previousFailure() != null) {
+            head.add(new GoogleChatMessage.Section(null, List.of(GoogleChatMessage.Widget.paragraph("⚠️ " + html(d.previousFailure())))));
+        }
+        List<GoogleChatMessage.Section> tail = new ArrayList<>();
+        if (!d.resolved().isEmpty()) {
+            tail.add(new GoogleChatMessage.Section("Resolved",
+                    List.of(GoogleChatMessage.Widget.paragraph(html(String.join("<br>", d.resolved()))))));
+        }
+        tail.add(new GoogleChatMessage.Section(null, List.of(GoogleChatMessage.Widget.paragraph("<font color=\"#80868b\">In sync: "
+                + d.quiet() + (d.muted() > 0 ? " · muted: " + d.muted() : "") + " · " + html(d.context()) + "</font>"))));
+
+        List<GoogleChatMessage.Widget> widgets = new ArrayList<>();
+        for (Digest.Item item : d.items()) {
+            List<GoogleChatMessage.Widget> attempt = new ArrayList<>(widgets);
+            attempt.add(widget(item));
+            attempt.add(GoogleChatMessage.Widget.paragraph(Digest.more(d.items().size())));
+            if (bytes(message(text, subtitle, head, attempt, tail)) > MAX_BYTES) {
+                break;
+            }
+            widgets.add(widget(item));
+        }
+        int hidden = d.items().size() - widgets.size();
+        if (hidden > 0) {
+            widgets.add(GoogleChatMessage.Widget.paragraph("<b>" + Digest.more(hidden) + "</b>"));
+        }
+        return message(text, subtitle, head, widgets, tail);
+    }
+
+    private static GoogleChatMessage message(String text, String subtitle, List<GoogleChatMessage.Section> head,
+            List<GoogleChatMessage.Widget> items, List<GoogleChatMessage.Section> tail) {
+        List<GoogleChatMessage.Section> sections = new ArrayList<>(head);
+        if (!items.isEmpty()) {
+            sections.add(new GoogleChatMessage.Section("Needs attention", items));
+        }
+        sections.addAll(tail);
+        GoogleChatMessage.Card card = new GoogleChatMessage.Card(new GoogleChatMessage.Header("envparity", subtitle), sections);
+        return new GoogleChatMessage(text, List.of(new GoogleChatMessage.CardWithId("envparity-digest", card)));
+    }
+
+    private static GoogleChatMessage.Widget widget(Digest.Item item) {
+        String label = SeverityStyle.of(item.severity()).emoji + " " + item.service() + " · " + item.status()
+                + (item.change().label().isEmpty() ? "" : " · " + item.change().label());
+        StringBuilder text = new StringBuilder("<b>").append(html(item.versions())).append("</b>");
+        for (String f : item.findings()) {
+            text.append("<br>• ").append(html(f));
+        }
+        return GoogleChatMessage.Widget.decorated(label, text.toString());
+    }
+
+    private static int bytes(Object payload) {
+        try {
+            return SIZE.writeValueAsBytes(payload).length;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String html(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

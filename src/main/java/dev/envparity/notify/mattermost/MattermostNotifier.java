@@ -1,0 +1,70 @@
+package dev.envparity.notify.mattermost;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.envparity.notify.Digest;
+import dev.envparity.notify.Notifier;
+import dev.envparity.notify.SeverityStyle;
+import dev.envparity.report.ParityReport;
+
+/**
+ * Mattermost incoming webhooks, Slack-style attachments with Markdown. A post holds up to 16,383 characters
+ * (protocols §1.5); this one, attachments included, stays under 16,000.
+ */
+@ApplicationScoped
+public class MattermostNotifier implements Notifier {
+    static final int MAX_CHARS = 16_000;
+
+    @Override
+    public String type() {
+        return "mattermost";
+    }
+
+    @Override
+    public MattermostMessage payload(Digest d, ParityReport report) {
+        SeverityStyle style = SeverityStyle.of(d.severity());
+        StringBuilder text = new StringBuilder("#### ").append(style.emoji).append(' ').append(d.headline()).append('\n')
+                .append(d.scope());
+        if (d.reminder()) {
+            text.append(" · reminder: nothing changed since the last message");
+        }
+        if (d.previousFailure() != null) {
+            text.append("\n:warning: ").append(d.previousFailure());
+        }
+        String resolved = d.resolved().isEmpty() ? null : ":white_check_mark: **Resolved**: " + String.join(", ", d.resolved());
+        String footer = "In sync: " + d.quiet() + (d.muted() > 0 ? " · muted: " + d.muted() : "") + " · " + d.context();
+
+        int used = text.length() + (resolved == null ? 0 : resolved.length()) + footer.length() + d.headline().length()
+                + Digest.more(d.items().size()).length();
+        List<MattermostMessage.Field> fields = new ArrayList<>();
+        for (Digest.Item item : d.items()) {
+            MattermostMessage.Field f = field(item);
+            int size = f.title().length() + f.value().length();
+            if (used + size > MAX_CHARS) {
+                break;
+            }
+            fields.add(f);
+            used += size;
+        }
+        int hidden = d.items().size() - fields.size();
+        if (hidden > 0) {
+            fields.add(new MattermostMessage.Field("", "**" + Digest.more(hidden) + "**", false));
+        }
+        MattermostMessage.Attachment attachment = new MattermostMessage.Attachment(d.headline(), style.hex(), null,
+                resolved, fields, footer);
+        return new MattermostMessage("envparity", text.toString(), List.of(attachment));
+    }
+
+    private static MattermostMessage.Field field(Digest.Item item) {
+        String title = SeverityStyle.of(item.severity()).emoji + " " + item.service() + " · " + item.status()
+                + (item.change().label().isEmpty() ? "" : " · " + item.change().label());
+        StringBuilder value = new StringBuilder("`").append(item.versions()).append('`');
+        for (String f : item.findings()) {
+            value.append("\n- ").append(f);
+        }
+        return new MattermostMessage.Field(title, value.toString(), false);
+    }
+}

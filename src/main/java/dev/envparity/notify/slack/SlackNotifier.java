@@ -1,0 +1,82 @@
+package dev.envparity.notify.slack;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.envparity.notify.Digest;
+import dev.envparity.notify.Notifier;
+import dev.envparity.notify.SeverityStyle;
+import dev.envparity.report.ParityReport;
+
+/**
+ * Slack incoming webhooks, Block Kit. Limits (protocols §1.1): 50 blocks per message, 3000 characters per
+ * section text, 150 per header, 10 context elements. Text from services is escaped (&amp;, &lt;, &gt;).
+ */
+@ApplicationScoped
+public class SlackNotifier implements Notifier {
+    static final int MAX_BLOCKS = 50;
+    static final int MAX_SECTION = 3000;
+    static final int MAX_HEADER = 150;
+    /** header, scope, "… and N more", resolved, context. */
+    private static final int FIXED_BLOCKS = 5;
+
+    @Override
+    public String type() {
+        return "slack";
+    }
+
+    @Override
+    public SlackMessage payload(Digest d, ParityReport report) {
+        SeverityStyle style = SeverityStyle.of(d.severity());
+        List<SlackMessage.Block> blocks = new ArrayList<>();
+        blocks.add(SlackMessage.Block.header(SeverityStyle.cut(style.emoji + " " + d.headline(), MAX_HEADER)));
+
+        StringBuilder scope = new StringBuilder("*").append(escape(d.scope())).append("*");
+        if (d.reminder()) {
+            scope.append(" · reminder: nothing changed since the last message");
+        }
+        if (d.previousFailure() != null) {
+            scope.append("\n:warning: ").append(escape(d.previousFailure()));
+        }
+        blocks.add(SlackMessage.Block.section(SeverityStyle.cut(scope.toString(), MAX_SECTION)));
+
+        int room = MAX_BLOCKS - FIXED_BLOCKS;
+        List<Digest.Item> items = d.items();
+        for (Digest.Item item : items.subList(0, Math.min(room, items.size()))) {
+            blocks.add(SlackMessage.Block.section(SeverityStyle.cut(item(item), MAX_SECTION)));
+        }
+        if (items.size() > room) {
+            blocks.add(SlackMessage.Block.section(Digest.more(items.size() - room)));
+        }
+        if (!d.resolved().isEmpty()) {
+            blocks.add(SlackMessage.Block.section(SeverityStyle.cut(":white_check_mark: *Resolved*\n• "
+                    + escape(String.join("\n• ", d.resolved())), MAX_SECTION)));
+        }
+        List<String> context = new ArrayList<>();
+        context.add("In sync: " + d.quiet() + (d.muted() > 0 ? " · muted: " + d.muted() : ""));
+        context.add(escape(d.context()));
+        blocks.add(SlackMessage.Block.context(context));
+        return new SlackMessage(style.emoji + " " + d.headline(), blocks);
+    }
+
+    private static String item(Digest.Item item) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(SeverityStyle.of(item.severity()).emoji).append(" *").append(escape(item.service())).append("* · `")
+                .append(item.status()).append('`');
+        if (!item.change().label().isEmpty()) {
+            sb.append(" · ").append(item.change().label());
+        }
+        sb.append('\n').append(escape(item.versions()));
+        for (String f : item.findings()) {
+            sb.append("\n• ").append(escape(f));
+        }
+        return sb.toString();
+    }
+
+    /** Slack's mrkdwn control characters, per "Escaping text" in the Slack formatting guide. */
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,131 @@
+package dev.envparity.notify.teams;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.envparity.compare.Commits;
+import dev.envparity.notify.Digest;
+import dev.envparity.notify.Notifier;
+import dev.envparity.notify.SeverityStyle;
+import dev.envparity.report.EnvironmentReport;
+import dev.envparity.report.ParityReport;
+import dev.envparity.report.ServiceReport;
+import dev.envparity.report.Severity;
+
+/**
+ * Microsoft Teams through a Workflows webhook: one Adaptive Card, schema 1.4, with a FactSet of versions per
+ * service. Teams posts fail above about 28 KB per message (protocols §1.2); this card stays under 20 KB.
+ * Office 365 connector URLs are refused: Microsoft retired them.
+ */
+@ApplicationScoped
+public class TeamsNotifier implements Notifier {
+    static final int MAX_BYTES = 20 * 1024;
+    private static final ObjectMapper SIZE = new ObjectMapper();
+
+    @Override
+    public String type() {
+        return "teams";
+    }
+
+    @Override
+    public Optional<String> checkUrl(URI url) {
+        String host = url.getHost().toLowerCase(Locale.ROOT);
+        if (host.endsWith("webhook.office.com") || host.equals("outlook.office.com")) {
+            return Optional.of("an Office 365 connector URL; Microsoft retired these connectors. In Teams, create a "
+                    + "workflow from the template \"Send webhook alerts to a channel\" and use its URL");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public TeamsMessage payload(Digest d, ParityReport report) {
+        List<TeamsMessage.Element> body = new ArrayList<>();
+        body.add(TeamsMessage.Element.text(SeverityStyle.of(d.severity()).emoji + " " + d.headline()).size("Medium").bold()
+                .color(color(d.severity())));
+        String scope = d.scope() + (d.reminder() ? " · reminder: nothing changed since the last message" : "");
+        body.add(TeamsMessage.Element.text(scope).subtle());
+        if (d.previousFailure() != null) {
+            body.add(TeamsMessage.Element.text("⚠️ " + d.previousFailure()).color("Warning"));
+        }
+        List<TeamsMessage.Element> tail = new ArrayList<>();
+        if (!d.resolved().isEmpty()) {
+            tail.add(TeamsMessage.Element.text("✅ Resolved: " + String.join(", ", d.resolved())).separated());
+        }
+        tail.add(TeamsMessage.Element.text("In sync: " + d.quiet() + (d.muted() > 0 ? " · muted: " + d.muted() : "")
+                + " · " + d.context()).size("Small").subtle().separated());
+
+        List<Digest.Item> items = d.items();
+        int shown = 0;
+        for (Digest.Item item : items) {
+            List<TeamsMessage.Element> block = item(item, report);
+            List<TeamsMessage.Element> attempt = new ArrayList<>(body);
+            attempt.addAll(block);
+            attempt.add(TeamsMessage.Element.text(Digest.more(items.size())));
+            attempt.addAll(tail);
+            if (bytes(card(attempt)) > MAX_BYTES) {
+                break;
+            }
+            body.addAll(block);
+            shown++;
+        }
+        if (shown < items.size()) {
+            body.add(TeamsMessage.Element.text(Digest.more(items.size() - shown)).bold());
+        }
+        body.addAll(tail);
+        return card(body);
+    }
+
+    private static List<TeamsMessage.Element> item(Digest.Item item, ParityReport report) {
+        List<TeamsMessage.Element> block = new ArrayList<>();
+        String title = item.service() + " · " + item.status() + (item.change().label().isEmpty() ? "" : " · " + item.change().label());
+        block.add(TeamsMessage.Element.text(title).bold().color(color(item.severity())).separated());
+        List<TeamsMessage.Fact> facts = new ArrayList<>();
+        ServiceReport service = report.services().stream().filter(s -> s.name().equals(item.service())).findFirst().orElse(null);
+        if (service != null) {
+            service.environments().forEach((env, e) -> facts.add(new TeamsMessage.Fact(env, cell(e))));
+            block.add(TeamsMessage.Element.facts(facts));
+        }
+        block.add(TeamsMessage.Element.text("- " + String.join("\n- ", item.findings())));
+        return block;
+    }
+
+    private static String cell(EnvironmentReport e) {
+        if (!e.reachable()) {
+            return (e.version() == null ? "" : e.version() + " · ") + "unreachable";
+        }
+        return e.version() + " · " + e.health() + (e.commit() == null ? "" : " · " + Commits.shortForm(e.commit()));
+    }
+
+    private static TeamsMessage card(List<TeamsMessage.Element> body) {
+        TeamsMessage.AdaptiveCard card = new TeamsMessage.AdaptiveCard("http://adaptivecards.io/schemas/adaptive-card.json",
+                "AdaptiveCard", "1.4", List.copyOf(body), new TeamsMessage.Msteams("Full"));
+        return new TeamsMessage("message",
+                List.of(new TeamsMessage.Attachment("application/vnd.microsoft.card.adaptive", null, card)));
+    }
+
+    private static int bytes(Object payload) {
+        try {
+            return SIZE.writeValueAsBytes(payload).length;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Adaptive Card colours: Attention (red), Warning (amber), Accent (blue), Good (green). */
+    private static String color(Severity s) {
+        switch (s) {
+            case CRITICAL: return "Attention";
+            case WARNING: return "Warning";
+            case INFO: return "Accent";
+            default: return "Good";
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.envparity.state;
+
+/**
+ * Per chat target, what it was last told. Implementations: {@link MemoryStateStore} (server),
+ * {@link FileStateStore} (CLI), and DynamoDB (Lambda).
+ */
+public interface StateStore {
+
+    /** The stored state, or {@link TargetState#EMPTY}. Never fails: unreadable state is reported and treated as empty. */
+    TargetState load(String target);
+
+    /**
+     * Stores {@code next} only if the stored version is still {@code expectedVersion}.
+     *
+     * @return false when another run wrote first; the caller then leaves the notification to that run
+     */
+    boolean compareAndSet(String target, long expectedVersion, TargetState next);
+}

@@ -1,0 +1,287 @@
+package dev.envparity.notify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.envparity.notify.slack.SlackNotifier;
+import dev.envparity.report.Health;
+import dev.envparity.report.NotificationResult;
+import dev.envparity.report.NotificationResult.Outcome;
+import dev.envparity.report.ParityReport;
+import dev.envparity.report.ServiceReport;
+import dev.envparity.report.Severity;
+import dev.envparity.state.MemoryStateStore;
+import dev.envparity.state.StateStore;
+import dev.envparity.state.TargetState;
+import dev.envparity.testing.StubServer;
+import dev.envparity.testing.StubServer.Reply;
+import io.vertx.core.Vertx;
+
+/** The notification policy end to end: real Slack payloads to a real local server, state in memory. */
+class NotificationsTest {
+    private static final Vertx VERTX = Vertx.vertx();
+    private static final Duration REMIND = Duration.ofHours(24);
+
+    private final List<StubServer> servers = new ArrayList<>();
+    private final MutableClock clock = new MutableClock(Scenarios.AT);
+    private StateStore store = new MemoryStateStore();
+
+    @AfterEach
+    void stop() {
+        servers.forEach(StubServer::close);
+    }
+
+    @AfterAll
+    static void closeVertx() {
+        VERTX.close().toCompletionStage().toCompletableFuture().join();
+    }
+
+    private StubServer chat(Reply... replies) {
+        StubServer s = StubServer.http().on("/hook", replies.length == 0 ? new Reply[] { Reply.text(200, "ok") } : replies);
+        servers.add(s);
+        return s;
+    }
+
+    private static Target slack(String name, StubServer chat, Severity min, Set<String> services, Set<String> envs,
+            Target.Policy policy) {
+        return new Target(name, "slack", URI.create(chat.url("/hook")), min, services, envs, policy, null);
+    }
+
+    private static Target slack(StubServer chat) {
+        return slack("team-chat", chat, Severity.INFO, Set.of(), Set.of(), Target.Policy.ON_CHANGE);
+    }
+
+    private List<NotificationResult> dispatch(ParityReport report, Map<String, Instant> mutes, Target... targets) {
+        NotifyPlan plan = new NotifyPlan(Target.Policy.ON_CHANGE, REMIND, Duration.ofSeconds(10), mutes, List.of(targets));
+        Notifications n = new Notifications(plan, new NotifierRegistry(List.of(new SlackNotifier())), store,
+                new WebhookSender(VERTX, Duration.ofMillis(20)), Scenarios.JSON, clock);
+        return n.dispatch(report);
+    }
+
+    private List<NotificationResult> dispatch(ParityReport report, Target... targets) {
+        return dispatch(report, Map.of(), targets);
+    }
+
+    private static String posted(StubServer chat, int index) {
+        return chat.requests("/hook").get(index).body();
+    }
+
+    private static ParityReport report(ServiceReport... services) {
+        return Scenarios.report(List.of(services));
+    }
+
+    private static ServiceReport pending(String name, String staging, String production) {
+        return Scenarios.service(name, Scenarios.env(Health.UP, staging, null, Scenarios.AT.minus(Duration.ofHours(5)), Scenarios.CHECKS),
+                Scenarios.env(Health.UP, production, null, null, Scenarios.CHECKS));
+    }
+
+    private static ServiceReport inSync(String name) {
+        return Scenarios.service(name, Scenarios.env(Health.UP, "1.0.0", null, null, Scenarios.CHECKS),
+                Scenarios.env(Health.UP, "1.0.0", null, null, Scenarios.CHECKS));
+    }
+
+    private static ServiceReport down(String name) {
+        return Scenarios.service(name, Scenarios.env(Health.UP, "1.0.0", null, null, Scenarios.CHECKS),
+                Scenarios.env(Health.DOWN, "1.0.0", null, null, Map.of("db", Health.DOWN, "ping", Health.UP)));
+    }
+
+    @Test
+    void firstRunPostsUnchangedRunsDoNot() {
+        StubServer chat = chat();
+        ParityReport r = report(pending("payments", "1.9.0", "1.8.3"), inSync("checkout"));
+        assertEquals(Outcome.DELIVERED, dispatch(r, slack(chat)).get(0).outcome());
+        assertTrue(posted(chat, 0).contains("*payments* · `PROMOTION_PENDING` · NEW"), posted(chat, 0));
+
+        clock.advance(Duration.ofMinutes(15));
+        NotificationResult again = dispatch(r, slack(chat)).get(0);
+        assertEquals(Outcome.SKIPPED, again.outcome());
+        assertEquals("nothing changed", again.detail());
+        assertEquals(1, chat.requests("/hook").size());
+    }
+
+    @Test
+    void aChangedProblemIsPostedAsChanged() {
+        StubServer chat = chat();
+        dispatch(report(pending("payments", "1.9.0", "1.8.3")), slack(chat));
+        dispatch(report(pending("payments", "1.9.1", "1.8.3")), slack(chat));
+        assertEquals(2, chat.requests("/hook").size());
+        assertTrue(posted(chat, 1).contains("*payments* · `PROMOTION_PENDING` · CHANGED"), posted(chat, 1));
+    }
+
+    @Test
+    void aResolvedProblemGetsItsOwnLine() {
+        StubServer chat = chat();
+        dispatch(report(pending("payments", "1.9.0", "1.8.3"), down("inventory")), slack(chat));
+        dispatch(report(inSync("payments"), down("inventory")), slack(chat));
+        String second = posted(chat, 1);
+        assertTrue(second.contains("payments is back in sync"), second);
+        assertTrue(second.contains("*inventory* · `UNHEALTHY`\\n"), "unchanged problems are listed without a label: " + second);
+    }
+
+    @Test
+    void unchangedProblemsAreRepeatedAfterRemindEvery() {
+        StubServer chat = chat();
+        ParityReport r = report(down("inventory"));
+        dispatch(r, slack(chat));
+        clock.advance(REMIND.minusMinutes(1));
+        assertEquals(Outcome.SKIPPED, dispatch(r, slack(chat)).get(0).outcome());
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(Outcome.DELIVERED, dispatch(r, slack(chat)).get(0).outcome());
+        assertTrue(posted(chat, 1).contains("reminder: nothing changed since the last message"), posted(chat, 1));
+        clock.advance(Duration.ofHours(1));
+        assertEquals(Outcome.SKIPPED, dispatch(r, slack(chat)).get(0).outcome(), "the reminder restarts the clock");
+    }
+
+    @Test
+    void mutedServicesStayOutUntilTheMuteEnds() {
+        StubServer chat = chat();
+        Map<String, Instant> mutes = Map.of("inventory", Scenarios.AT.plus(Duration.ofHours(2)));
+        ParityReport r = report(down("inventory"), pending("payments", "1.9.0", "1.8.3"));
+        dispatch(r, mutes, slack(chat));
+        assertFalse(posted(chat, 0).contains("inventory"), posted(chat, 0));
+        assertTrue(posted(chat, 0).contains("muted: 1"), posted(chat, 0));
+        clock.advance(Duration.ofHours(3));
+        dispatch(r, mutes, slack(chat));
+        assertTrue(posted(chat, 1).contains("*inventory* · `UNHEALTHY` · NEW"), posted(chat, 1));
+    }
+
+    @Test
+    void routingByServiceEnvironmentAndSeverity() {
+        StubServer payments = chat();
+        StubServer production = chat();
+        StubServer warnings = chat();
+        ParityReport r = report(pending("payments", "1.9.0", "1.8.3"), down("inventory"),
+                Scenarios.service("search", Scenarios.env(Health.DEGRADED, "3.1.0", null, null, Map.of("db", Health.DEGRADED, "ping", Health.UP)),
+                        Scenarios.env(Health.UP, "3.1.0", null, null, Scenarios.CHECKS)));
+        List<NotificationResult> results = dispatch(r,
+                slack("payments-team", payments, Severity.INFO, Set.of("payments"), Set.of(), Target.Policy.ON_CHANGE),
+                slack("prod-oncall", production, Severity.INFO, Set.of(), Set.of("production"), Target.Policy.ON_CHANGE),
+                slack("critical-only", warnings, Severity.CRITICAL, Set.of("payments"), Set.of(), Target.Policy.ON_CHANGE));
+
+        String p = posted(payments, 0);
+        assertTrue(p.contains("*payments*") && !p.contains("inventory") && !p.contains("search"), p);
+        String prod = posted(production, 0);
+        assertTrue(prod.contains("*inventory*") && prod.contains("*payments*"), prod);
+        assertFalse(prod.contains("*search*"), "search is only degraded in staging: " + prod);
+        assertEquals(Outcome.SKIPPED, results.stream().filter(x -> x.target().equals("critical-only")).findFirst().orElseThrow().outcome());
+        assertTrue(warnings.requests().isEmpty());
+    }
+
+    @Test
+    void aFailedDeliveryIsRecordedAndRetriedWithANoteByTheNextRun() {
+        StubServer chat = chat(Reply.text(404, "channel_not_found"), Reply.text(200, "ok"));
+        ParityReport r = report(down("inventory"));
+        NotificationResult failed = dispatch(r, slack(chat)).get(0);
+        assertEquals(Outcome.FAILED, failed.outcome());
+        assertEquals("HTTP 404 channel_not_found", failed.detail());
+        TargetState state = store.load("team-chat");
+        assertNotNull(state.lastFailure());
+        assertTrue(state.services().isEmpty(), "nothing was told, so nothing is remembered as told");
+
+        clock.advance(Duration.ofMinutes(15));
+        assertEquals(Outcome.DELIVERED, dispatch(r, slack(chat)).get(0).outcome());
+        assertTrue(posted(chat, 1).contains("could not be delivered: HTTP 404 channel_not_found"), posted(chat, 1));
+        assertNull(store.load("team-chat").lastFailure());
+    }
+
+    @Test
+    void oneBrokenTargetDoesNotStopAnother() {
+        StubServer broken = chat(Reply.text(403, "action_prohibited"));
+        StubServer fine = chat();
+        List<NotificationResult> results = dispatch(report(down("inventory")),
+                slack("broken", broken, Severity.INFO, Set.of(), Set.of(), Target.Policy.ON_CHANGE),
+                slack("fine", fine, Severity.INFO, Set.of(), Set.of(), Target.Policy.ON_CHANGE));
+        assertEquals(List.of(Outcome.FAILED, Outcome.DELIVERED), results.stream().map(NotificationResult::outcome).toList());
+        assertEquals(1, fine.requests().size());
+    }
+
+    @Test
+    void aChangeClaimedByAnOverlappingRunIsNotPostedTwice() {
+        StubServer chat = chat();
+        MemoryStateStore memory = new MemoryStateStore();
+        store = new StateStore() {
+            @Override
+            public TargetState load(String target) {
+                TargetState seen = memory.load(target);
+                // Another invocation claims the change between our read and our write.
+                memory.compareAndSet(target, seen.version(), new TargetState(seen.version() + 1, Map.of(), null));
+                return seen;
+            }
+
+            @Override
+            public boolean compareAndSet(String target, long expectedVersion, TargetState next) {
+                return memory.compareAndSet(target, expectedVersion, next);
+            }
+        };
+        assertEquals(Outcome.CLAIMED_ELSEWHERE, dispatch(report(down("inventory")), slack(chat)).get(0).outcome());
+        assertTrue(chat.requests().isEmpty());
+    }
+
+    @Test
+    void alwaysAndNeverPolicies() {
+        StubServer chat = chat();
+        ParityReport r = report(inSync("checkout"));
+        Target always = slack("always", chat, Severity.INFO, Set.of(), Set.of(), Target.Policy.ALWAYS);
+        Target never = slack("never", chat, Severity.INFO, Set.of(), Set.of(), Target.Policy.NEVER);
+        dispatch(r, always, never);
+        dispatch(r, always, never);
+        assertEquals(2, chat.requests().size());
+        JsonNode body = parse(posted(chat, 0));
+        assertEquals("✅ The service is in sync between staging and production", body.get("text").asText());
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return Scenarios.JSON.readTree(body);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

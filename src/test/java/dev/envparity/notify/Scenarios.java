@@ -1,0 +1,141 @@
+package dev.envparity.notify;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import dev.envparity.compare.EnvironmentComparator;
+import dev.envparity.notify.Digest.Change;
+import dev.envparity.report.EnvironmentReport;
+import dev.envparity.report.Health;
+import dev.envparity.report.ParityReport;
+import dev.envparity.report.ServiceReport;
+import dev.envparity.report.Severity;
+import dev.envparity.report.Trigger;
+import dev.envparity.state.TargetState;
+
+/**
+ * The reports behind the golden files: built through the real comparator at a fixed instant, so every
+ * sentence in a golden file is one envparity really writes.
+ */
+final class Scenarios {
+    static final Instant AT = Instant.parse("2026-11-26T10:00:00Z");
+    static final List<String> ENVS = List.of("staging", "production");
+    private static final EnvironmentComparator COMPARATOR = new EnvironmentComparator(Duration.ofHours(72));
+
+    /** The mapper Quarkus configures: ISO-8601 instants. */
+    static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
+    private Scenarios() {
+    }
+
+    static final List<String> NAMES = List.of("all-in-sync", "mixed-drift", "all-unreachable", "300-drifting");
+
+    static ParityReport report(String name) {
+        switch (name) {
+            case "all-in-sync": return allInSync();
+            case "mixed-drift": return mixedDrift();
+            case "all-unreachable": return allUnreachable();
+            case "300-drifting": return drifting(300);
+            default: throw new IllegalArgumentException(name);
+        }
+    }
+
+    /** The digest a first message carries; mixed-drift also shows a change, a resolved service and a failure note. */
+    static Digest digest(String name) {
+        ParityReport r = report(name);
+        Map<String, Change> changes = new LinkedHashMap<>();
+        r.services().stream().filter(s -> s.severity() != Severity.OK).forEach(s -> changes.put(s.name(), Change.NEW));
+        List<String> resolved = List.of();
+        TargetState.Failure failure = null;
+        if (name.equals("mixed-drift")) {
+            changes.put("search", Change.CHANGED);
+            changes.put("payments", Change.ONGOING);
+            resolved = List.of("billing");
+            failure = new TargetState.Failure(AT.minus(Duration.ofMinutes(15)), "HTTP 500 rollup_error; gave up after 6 attempts");
+        }
+        return Digests.build(r, r.environments(), r.services(), changes, resolved, 0, failure, false);
+    }
+
+    static EnvironmentReport env(Health health, String version, String commit, Instant builtAt, Map<String, Health> checks) {
+        return new EnvironmentReport(health, version, commit, builtAt, 42, null, checks, Map.of(),
+                Map.of("health", health == Health.DOWN ? 503 : 200, "version", 200), "https://svc.example.com/actuator/health",
+                "https://svc.example.com/actuator/info");
+    }
+
+    static EnvironmentReport unreachable(String url, String error) {
+        return new EnvironmentReport(Health.UNKNOWN, null, null, null, 5000, url + ": " + error, Map.of(), Map.of(),
+                Map.of(), url + "/actuator/health", url + "/actuator/info");
+    }
+
+    static ServiceReport service(String name, EnvironmentReport staging, EnvironmentReport production) {
+        Map<String, EnvironmentReport> envs = new LinkedHashMap<>();
+        envs.put("staging", staging);
+        envs.put("production", production);
+        return COMPARATOR.judge(name, envs, AT);
+    }
+
+    static ParityReport report(List<ServiceReport> services) {
+        List<ServiceReport> sorted = new ArrayList<>(services);
+        sorted.sort((a, b) -> a.name().compareTo(b.name()));
+        Severity severity = sorted.stream().map(ServiceReport::severity).reduce(Severity.OK, Severity::max);
+        return new ParityReport("3f6b2c1e-9a4d-4e1f-8b7a-0c2d4e6f8a9b", Trigger.SCHEDULE, AT, 412, ENVS, severity, sorted,
+                List.of());
+    }
+
+    static final Map<String, Health> CHECKS = Map.of("db", Health.UP, "ping", Health.UP);
+
+    static ParityReport allInSync() {
+        List<ServiceReport> s = new ArrayList<>();
+        for (String name : List.of("checkout", "payments", "search", "inventory", "ledger")) {
+            Instant built = AT.minus(Duration.ofDays(6));
+            s.add(service(name, env(Health.UP, "2.4.0", "4f2a9c1", built, CHECKS), env(Health.UP, "2.4.0", "4f2a9c1", built, CHECKS)));
+        }
+        return report(s);
+    }
+
+    static ParityReport mixedDrift() {
+        List<ServiceReport> s = new ArrayList<>();
+        s.add(service("checkout", env(Health.UP, "2.4.0", "4f2a9c1", AT.minus(Duration.ofDays(6)), CHECKS),
+                env(Health.UP, "2.4.0", "4f2a9c1", AT.minus(Duration.ofDays(6)), CHECKS)));
+        s.add(service("payments", env(Health.UP, "1.9.0", "9e8d7c6", AT.minus(Duration.ofHours(26)), CHECKS),
+                env(Health.UP, "1.8.3", "4f2a9c1", AT.minus(Duration.ofDays(14)), CHECKS)));
+        s.add(service("orders", env(Health.UP, "3.0.0", "1a2b3c4", AT.minus(Duration.ofDays(9)), CHECKS),
+                env(Health.UP, "2.9.4", "5d6e7f8", AT.minus(Duration.ofDays(30)), CHECKS)));
+        s.add(service("search", env(Health.UP, "3.1.0", "4f2a9c1", null, CHECKS), env(Health.UP, "3.2.0", "9e8d7c6", null, CHECKS)));
+        s.add(service("inventory", env(Health.UP, "5.2.0", "abc1234", null, CHECKS),
+                env(Health.DOWN, "5.2.0", "abc1234", null, Map.of("db", Health.DOWN, "ping", Health.UP))));
+        s.add(service("ledger", env(Health.UP, "0.9.1", null, null, Map.of()),
+                unreachable("https://ledger.example.com", "HTTP 502 Bad Gateway")));
+        s.add(service("catalog", env(Health.UP, "feature-<b>x</b>", null, null, CHECKS), env(Health.UP, "7.0.0", null, null, CHECKS)));
+        return report(s);
+    }
+
+    static ParityReport allUnreachable() {
+        List<ServiceReport> s = new ArrayList<>();
+        for (String name : List.of("checkout", "payments", "search", "inventory", "ledger")) {
+            s.add(service(name, unreachable("https://" + name + ".staging.example.com", "timed out after 5s"),
+                    unreachable("https://" + name + ".example.com", "connection refused by " + name + ".example.com:443")));
+        }
+        return report(s);
+    }
+
+    static ParityReport drifting(int n) {
+        List<ServiceReport> s = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String name = String.format("service-%03d", i);
+            Instant built = AT.minus(Duration.ofHours(10 + i));
+            s.add(service(name, env(Health.UP, "1." + (i % 7 + 1) + ".0", null, built, CHECKS),
+                    env(Health.UP, "1.0." + i, null, null, CHECKS)));
+        }
+        return report(s);
+    }
+}
