@@ -28,6 +28,17 @@ public record Digest(String headline, Severity severity, String scope, List<Item
      */
     public record Item(String service, Status status, Severity severity, Change change, String versions,
             List<String> findings) {
+
+        /** "🔴 inventory · UNHEALTHY · NEW". */
+        public String title() {
+            return SeverityStyle.of(severity).emoji + " " + service + " · " + status
+                    + (change.label().isEmpty() ? "" : " · " + change.label());
+        }
+    }
+
+    /** "In sync: 3 · muted: 1 · schedule · 2026-11-26 10:00 UTC · 412 ms · run 3f6b2c1e". */
+    public String footer() {
+        return "In sync: " + quiet + (muted > 0 ? " · muted: " + muted : "") + " · " + context;
     }
 
     public enum Change {

@@ -30,11 +30,7 @@ public final class DigestMarkdown {
             md.append("\n✅ **Resolved**\n");
             d.resolved().forEach(r -> md.append("- ").append(r).append('\n'));
         }
-        md.append("\n_In sync: ").append(d.quiet());
-        if (d.muted() > 0) {
-            md.append(" · muted: ").append(d.muted());
-        }
-        md.append(" · ").append(d.context()).append("_\n");
+        md.append("\n_").append(d.footer()).append("_\n");
         return md.toString();
     }
 }

@@ -44,8 +44,7 @@ public class DiscordNotifier implements Notifier {
             description.add("✅ **Resolved**: " + escape(String.join(", ", d.resolved())));
         }
         String desc = description.isEmpty() ? null : SeverityStyle.cut(String.join("\n", description), MAX_DESCRIPTION);
-        String footer = SeverityStyle.cut("In sync: " + d.quiet() + (d.muted() > 0 ? " · muted: " + d.muted() : "")
-                + " · " + d.context(), MAX_FOOTER);
+        String footer = SeverityStyle.cut(d.footer(), MAX_FOOTER);
 
         String moreName = "…";
         int used = title.length() + (desc == null ? 0 : desc.length()) + footer.length()
@@ -70,8 +69,7 @@ public class DiscordNotifier implements Notifier {
     }
 
     private static DiscordMessage.Field field(Digest.Item item) {
-        String name = SeverityStyle.of(item.severity()).emoji + " " + item.service() + " · " + item.status()
-                + (item.change().label().isEmpty() ? "" : " · " + item.change().label());
+        String name = item.title();
         StringBuilder value = new StringBuilder(escape(item.versions()));
         for (String f : item.findings()) {
             value.append("\n• ").append(escape(f));

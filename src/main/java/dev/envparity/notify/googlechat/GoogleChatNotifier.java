@@ -45,8 +45,8 @@ public class GoogleChatNotifier implements Notifier {
             tail.add(new GoogleChatMessage.Section("Resolved",
                     List.of(GoogleChatMessage.Widget.paragraph(html(String.join("<br>", d.resolved()))))));
         }
-        tail.add(new GoogleChatMessage.Section(null, List.of(GoogleChatMessage.Widget.paragraph("<font color=\"#80868b\">In sync: "
-                + d.quiet() + (d.muted() > 0 ? " · muted: " + d.muted() : "") + " · " + html(d.context()) + "</font>"))));
+        tail.add(new GoogleChatMessage.Section(null,
+                List.of(GoogleChatMessage.Widget.paragraph("<font color=\"#80868b\">" + html(d.footer()) + "</font>"))));
 
         List<GoogleChatMessage.Widget> widgets = new ArrayList<>();
         for (Digest.Item item : d.items()) {
@@ -77,8 +77,7 @@ public class GoogleChatNotifier implements Notifier {
     }
 
     private static GoogleChatMessage.Widget widget(Digest.Item item) {
-        String label = SeverityStyle.of(item.severity()).emoji + " " + item.service() + " · " + item.status()
-                + (item.change().label().isEmpty() ? "" : " · " + item.change().label());
+        String label = item.title();
         StringBuilder text = new StringBuilder("<b>").append(html(item.versions())).append("</b>");
         for (String f : item.findings()) {
             text.append("<br>• ").append(html(f));

@@ -35,7 +35,7 @@ public class MattermostNotifier implements Notifier {
             text.append("\n:warning: ").append(d.previousFailure());
         }
         String resolved = d.resolved().isEmpty() ? null : ":white_check_mark: **Resolved**: " + String.join(", ", d.resolved());
-        String footer = "In sync: " + d.quiet() + (d.muted() > 0 ? " · muted: " + d.muted() : "") + " · " + d.context();
+        String footer = d.footer();
 
         int used = text.length() + (resolved == null ? 0 : resolved.length()) + footer.length() + d.headline().length()
                 + Digest.more(d.items().size()).length();
@@ -59,8 +59,7 @@ public class MattermostNotifier implements Notifier {
     }
 
     private static MattermostMessage.Field field(Digest.Item item) {
-        String title = SeverityStyle.of(item.severity()).emoji + " " + item.service() + " · " + item.status()
-                + (item.change().label().isEmpty() ? "" : " · " + item.change().label());
+        String title = item.title();
         StringBuilder value = new StringBuilder("`").append(item.versions()).append('`');
         for (String f : item.findings()) {
             value.append("\n- ").append(f);

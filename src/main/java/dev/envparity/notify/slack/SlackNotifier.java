@@ -54,10 +54,7 @@ public class SlackNotifier implements Notifier {
             blocks.add(SlackMessage.Block.section(SeverityStyle.cut(":white_check_mark: *Resolved*\n• "
                     + escape(String.join("\n• ", d.resolved())), MAX_SECTION)));
         }
-        List<String> context = new ArrayList<>();
-        context.add("In sync: " + d.quiet() + (d.muted() > 0 ? " · muted: " + d.muted() : ""));
-        context.add(escape(d.context()));
-        blocks.add(SlackMessage.Block.context(context));
+        blocks.add(SlackMessage.Block.context(List.of(escape(d.footer()))));
         return new SlackMessage(style.emoji + " " + d.headline(), blocks);
     }
 

@@ -59,8 +59,7 @@ public class TeamsNotifier implements Notifier {
         if (!d.resolved().isEmpty()) {
             tail.add(TeamsMessage.Element.text("✅ Resolved: " + String.join(", ", d.resolved())).separated());
         }
-        tail.add(TeamsMessage.Element.text("In sync: " + d.quiet() + (d.muted() > 0 ? " · muted: " + d.muted() : "")
-                + " · " + d.context()).size("Small").subtle().separated());
+        tail.add(TeamsMessage.Element.text(d.footer()).size("Small").subtle().separated());
 
         List<Digest.Item> items = d.items();
         int shown = 0;
@@ -85,8 +84,7 @@ public class TeamsNotifier implements Notifier {
 
     private static List<TeamsMessage.Element> item(Digest.Item item, ParityReport report) {
         List<TeamsMessage.Element> block = new ArrayList<>();
-        String title = item.service() + " · " + item.status() + (item.change().label().isEmpty() ? "" : " · " + item.change().label());
-        block.add(TeamsMessage.Element.text(title).bold().color(color(item.severity())).separated());
+        block.add(TeamsMessage.Element.text(item.title()).bold().color(color(item.severity())).separated());
         List<TeamsMessage.Fact> facts = new ArrayList<>();
         ServiceReport service = report.services().stream().filter(s -> s.name().equals(item.service())).findFirst().orElse(null);
         if (service != null) {
