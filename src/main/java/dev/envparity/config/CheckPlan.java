@@ -2,6 +2,7 @@ package dev.envparity.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.envparity.report.Severity;
@@ -12,13 +13,15 @@ import dev.envparity.report.Severity;
  * @param environments promotion order, upstream first
  * @param services sorted by name
  * @param failOn empty when the CLI should never fail on findings
+ * @param environmentAliases names deploy tools use for our environments ("prod" → "production")
  */
 public record CheckPlan(
         List<String> environments,
         List<ServiceSpec> services,
         Duration maxPromotionLag,
         Optional<Severity> failOn,
-        ProbeSettings probe) {
+        ProbeSettings probe,
+        Map<String, String> environmentAliases) {
 
     public Optional<ServiceSpec> service(String name) {
         return services.stream().filter(s -> s.name().equals(name)).findFirst();

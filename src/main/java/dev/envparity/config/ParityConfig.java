@@ -37,6 +37,13 @@ public interface ParityConfig {
 
     Schedule schedule();
 
+    /** Environment names deploy tools use, mapped to ours: {prod: production}. */
+    Map<String, String> environmentAliases();
+
+    Hooks hooks();
+
+    Aws aws();
+
     /** {@code parity.notify.*} (the method cannot be called notify(): Object has one). */
     @WithName("notify")
     Notify notifications();
@@ -157,6 +164,61 @@ public interface ParityConfig {
             /** Signing secret (Standard Webhooks, "whsec_…") for the generic webhook type. */
             Optional<String> secret();
         }
+    }
+
+    interface Hooks {
+        Github github();
+
+        Token gitlab();
+
+        Token argocd();
+
+        Secret generic();
+
+        Verify verify();
+
+        interface Github {
+            /** HMAC-SHA256 secret of X-Hub-Signature-256; without it, GitHub deliveries are refused (401). */
+            Optional<String> secret();
+
+            /** workflow_run has no environment: map a workflow's name or file (deploy.yml) to one. */
+            Map<String, String> workflows();
+        }
+
+        interface Token {
+            Optional<String> token();
+        }
+
+        interface Secret {
+            /** Standard Webhooks secret, "whsec_…". */
+            Optional<String> secret();
+        }
+
+        /** After a deploy event: wait until the environment reports the deployed version, then compare. */
+        interface Verify {
+            @WithDefault("5s")
+            Duration interval();
+
+            /** Give up waiting for the rollout after this long (keep it below the Lambda timeout). */
+            @WithDefault("5m")
+            Duration timeout();
+
+            /** Deploy events for the same service and environment within this window make one verification. */
+            @WithDefault("10s")
+            Duration debounce();
+
+            /** auto (Lambda when running on Lambda) | in-process | lambda. */
+            @WithDefault("auto")
+            String async();
+        }
+    }
+
+    interface Aws {
+        /** Defaults to AWS_REGION. */
+        Optional<String> region();
+
+        /** Endpoint overrides per service (dynamodb, lambda, ssm, secretsmanager), for tests or private endpoints. */
+        Map<String, String> endpoints();
     }
 
     interface Schedule {

@@ -26,6 +26,7 @@ import dev.envparity.report.Severity;
  */
 public final class PlanResolver {
     private static final Duration MAX_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration MAX_ROLLOUT_WAIT = Duration.ofMinutes(14);
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     /** The JDK HTTP client refuses to let callers set these. */
     private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host",
@@ -63,6 +64,34 @@ public final class PlanResolver {
                 defaultPreset.orElse(Preset.SPRING_BOOT), defaultTimeout).ifPresent(services::add));
         checkAliases(services);
 
+        Map<String, String> aliases = new LinkedHashMap<>();
+        config.environmentAliases().forEach((alias, env) -> {
+            if (!environments.contains(env)) {
+                problem("parity.environment-aliases." + alias + ": '" + env + "' is not one of parity.environments " + environments);
+            } else {
+                aliases.put(alias, env);
+            }
+        });
+        config.hooks().github().workflows().forEach((workflow, env) -> {
+            if (!environments.contains(env) && !aliases.containsKey(env)) {
+                problem("parity.hooks.github.workflows." + workflow + ": '" + env + "' is not one of parity.environments "
+                        + environments);
+            }
+        });
+        ParityConfig.Hooks.Verify verify = config.hooks().verify();
+        if (verify.timeout().compareTo(MAX_ROLLOUT_WAIT) > 0 || verify.timeout().isNegative()) {
+            problem("parity.hooks.verify.timeout: must be at most 14m (a Lambda invocation ends after 15 minutes)");
+        }
+        if (verify.interval().isZero() || verify.interval().isNegative() || verify.interval().compareTo(verify.timeout()) > 0) {
+            problem("parity.hooks.verify.interval: must be positive and at most parity.hooks.verify.timeout");
+        }
+        if (verify.debounce().isNegative() || verify.debounce().compareTo(Duration.ofMinutes(5)) > 0) {
+            problem("parity.hooks.verify.debounce: must be between 0s and 5m");
+        }
+        if (!List.of("auto", "in-process", "lambda").contains(verify.async())) {
+            problem("parity.hooks.verify.async: unknown mode '" + verify.async() + "'; use auto, in-process or lambda");
+        }
+
         ParityConfig.Probe p = config.probe();
         if (p.concurrency() < 1) {
             problem("parity.probe.concurrency: must be at least 1");
@@ -78,7 +107,8 @@ public final class PlanResolver {
         }
         return new CheckPlan(environments, List.copyOf(services), config.maxPromotionLag(), failOn,
                 new CheckPlan.ProbeSettings(p.concurrency(), p.maxBodyBytes(), p.maxRedirects(),
-                        p.trustStore().orElse(null), p.trustStorePassword().orElse(null)));
+                        p.trustStore().orElse(null), p.trustStorePassword().orElse(null)),
+                Collections.unmodifiableMap(aliases));
     }
 
     private List<String> environments(Optional<List<String>> configured) {

@@ -52,6 +52,17 @@ final class Digests {
                 services.size() - items.size(), muted, context, report.id(), report.startedAt(), failure, reminder);
     }
 
+    /** One service's deploy summary: the verifier's headline, the service's findings when it has any. */
+    static Digest deploy(ParityReport report, List<String> environments, ServiceReport service, String headline,
+            Severity severity, Change change, TargetState.Failure previousFailure) {
+        List<Item> items = service.findings().isEmpty() ? List.of()
+                : List.of(new Item(service.name(), service.status(), service.severity(), change, versions(service),
+                        service.findings().stream().map(Finding::message).toList()));
+        Digest d = build(report, environments, List.of(), Map.of(), List.of(), 0, previousFailure, false);
+        return new Digest(headline, severity, d.scope(), items, List.of(), items.isEmpty() ? 1 : 0, 0, d.context(),
+                d.reportId(), d.at(), d.previousFailure(), false);
+    }
+
     /** "2 services drift between staging and production", or the mix of problems, or "All 5 services are in sync". */
     static String headline(List<Item> items, int total, List<String> environments) {
         String where = environments.size() == 2

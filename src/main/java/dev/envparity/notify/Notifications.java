@@ -18,6 +18,7 @@ import dev.envparity.report.NotificationResult;
 import dev.envparity.report.NotificationResult.Outcome;
 import dev.envparity.report.ParityReport;
 import dev.envparity.report.ServiceReport;
+import dev.envparity.report.Severity;
 import dev.envparity.state.StateStore;
 import dev.envparity.state.TargetState;
 
@@ -90,21 +91,82 @@ public class Notifications {
                     target.policy() == Target.Policy.NEVER ? "policy never" : "nothing changed"));
             return;
         }
-        if (!store.compareAndSet(target.name(), state.version(), decision.next())) {
+        int mutedHere = (int) muted.stream().filter(s -> target.services().isEmpty() || target.services().contains(s)).count();
+        Digest digest = Digests.build(report, environments, routed, decision.changes(), decision.resolved(), mutedHere,
+                state.lastFailure(), decision.reminder());
+        claimAndSend(target, state, decision.next(), digest, report.withView(environments, routed), deadline, results, pending);
+    }
+
+    /**
+     * A deploy summary for one service ("checkout 2.4.1 is live on staging after 38 s; …") to every target that
+     * follows that service and environment and whose min-severity it reaches. It counts as telling the target
+     * about the service, so the next scheduled run does not repeat it.
+     *
+     * @param report a report of the one service
+     */
+    public List<NotificationResult> announce(ParityReport report, String headline, Severity severity, String environment) {
+        long deadline = System.nanoTime() + plan.deadline().toNanos();
+        Instant now = clock.instant();
+        ServiceReport service = report.services().get(0);
+        List<NotificationResult> results = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
+        for (Target target : plan.targets()) {
+            boolean follows = (target.services().isEmpty() || target.services().contains(service.name()))
+                    && (target.environments().isEmpty() || target.environments().contains(environment));
+            if (!follows) {
+                continue;
+            }
+            String skip = target.policy() == Target.Policy.NEVER ? "policy never"
+                    : isMuted(service.name(), now) ? "muted" : !severity.atLeast(target.minSeverity()) ? "below min-severity" : null;
+            if (skip != null) {
+                results.add(new NotificationResult(target.name(), target.type(), Outcome.SKIPPED, skip));
+                continue;
+            }
+            try {
+                ServiceReport routed = target.environments().isEmpty() ? service : service.onlyAbout(target.environments());
+                List<String> environments = target.environments().isEmpty() ? report.environments()
+                        : report.environments().stream().filter(target.environments()::contains).toList();
+                TargetState state = store.load(target.name());
+                Map<String, TargetState.Notified> told = new java.util.LinkedHashMap<>(state.services());
+                TargetState.Notified before = told.get(service.name());
+                String fingerprint = Fingerprints.of(routed);
+                if (NotifyPolicy.isProblem(routed, target.minSeverity())) {
+                    told.put(service.name(), new TargetState.Notified(fingerprint, now));
+                } else {
+                    told.remove(service.name());
+                }
+                Digest.Change change = before == null ? Digest.Change.NEW
+                        : before.fingerprint().equals(fingerprint) ? Digest.Change.ONGOING : Digest.Change.CHANGED;
+                Digest digest = Digests.deploy(report, environments, routed, headline, severity, change, state.lastFailure());
+                claimAndSend(target, state, new TargetState(state.version() + 1, told, null), digest,
+                        report.withView(environments, List.of(routed)), deadline, results, pending);
+            } catch (RuntimeException e) {
+                LOG.errorf("%s: could not prepare the deploy summary: %s", target.label(),
+                        Redaction.scrub(String.valueOf(e), target.url()));
+                results.add(new NotificationResult(target.name(), target.type(), Outcome.FAILED, "could not prepare the message"));
+            }
+        }
+        for (Pending p : pending) {
+            results.add(finish(p));
+        }
+        results.sort((a, b) -> a.target().compareTo(b.target()));
+        return results;
+    }
+
+    /** Claims the change in the state store, then starts the delivery; an overlapping run that claimed first posts it. */
+    private void claimAndSend(Target target, TargetState state, TargetState next, Digest digest, ParityReport view,
+            long deadline, List<NotificationResult> results, List<Pending> pending) {
+        if (!store.compareAndSet(target.name(), state.version(), next)) {
             LOG.infof("%s: an overlapping run already claimed this change; not posting it twice", target.label());
             results.add(new NotificationResult(target.name(), target.type(), Outcome.CLAIMED_ELSEWHERE,
                     "an overlapping run posts this change"));
             return;
         }
-        int mutedHere = (int) muted.stream().filter(s -> target.services().isEmpty() || target.services().contains(s)).count();
-        Digest digest = Digests.build(report, environments, routed, decision.changes(), decision.resolved(), mutedHere,
-                state.lastFailure(), decision.reminder());
-        ParityReport view = report.withView(environments, routed);
         CompletableFuture<WebhookSender.Delivery> delivery = notifiers.get(target.type())
                 .deliver(target, digest, view, sender, json, deadline)
                 .exceptionally(e -> new WebhookSender.Delivery(false, 0, 0,
                         Redaction.scrub("delivery failed: " + e.getMessage(), target.url())));
-        pending.add(new Pending(target, state, decision.next(), digest, delivery));
+        pending.add(new Pending(target, state, next, digest, delivery));
     }
 
     private NotificationResult finish(Pending p) {

@@ -3,6 +3,12 @@ package dev.envparity.trigger.lambda;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -16,47 +22,117 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.envparity.ParityService;
 import dev.envparity.report.Trigger;
+import dev.envparity.trigger.hooks.DeployDispatcher;
 import dev.envparity.trigger.http.ApiError;
+import dev.envparity.trigger.http.HttpAnswer;
+import dev.envparity.trigger.http.Routes;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * The one Lambda entry point ({@code quarkus.lambda.handler=envparity}); tells events apart by their shape.
+ * The one Lambda entry point ({@code quarkus.lambda.handler=envparity}); tells events apart by their shape
+ * (protocols §4):
+ * <ul>
+ * <li>Function URL / HTTP API payload 2.0 ({@code version} "2.0" with {@code requestContext.http}): the server's
+ * routes, through {@link Routes#dispatch}; base64 bodies are decoded before any signature check;</li>
+ * <li>EventBridge scheduled rule ({@code source} aws.events, "Scheduled Event") or the EventBridge Scheduler input
+ * {@code {"kind": "scheduled-parity-run"}}: a check, with notifications;</li>
+ * <li>{@code {"action": "check"}}: a check, answered with the report;</li>
+ * <li>{@code {"action": "verify-deploy"}}: the asynchronous half of a deploy webhook ({@link LambdaSelfInvoker});</li>
+ * <li>anything else: a clear error, logged, and no check.</li>
+ * </ul>
  */
 @Named("envparity")
 public class LambdaHandler implements RequestStreamHandler {
     private static final Logger LOG = Logger.getLogger(LambdaHandler.class);
+    static final String SCHEDULER_KIND = "scheduled-parity-run";
 
     private final ParityService parity;
+    private final Routes routes;
+    private final DeployDispatcher deploys;
     private final ObjectMapper json;
 
     @Inject
-    public LambdaHandler(ParityService parity, ObjectMapper json) {
+    public LambdaHandler(ParityService parity, Routes routes, DeployDispatcher deploys, ObjectMapper json) {
         this.parity = parity;
+        this.routes = routes;
+        this.deploys = deploys;
         this.json = json;
+    }
+
+    /** The HTTP API 2.0 response shape Function URLs expect. */
+    @RegisterForReflection
+    public record HttpResponse(int statusCode, Map<String, String> headers, String body, boolean isBase64Encoded,
+            List<String> cookies) {
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode event = json.readTree(input);
-        Object answer;
-        if (event != null && isSchedule(event)) {
-            answer = parity.run(Trigger.SCHEDULE);
-        } else if (event != null && "check".equals(event.path("action").asText())) {
-            answer = parity.run(Trigger.API);
-        } else {
-            LOG.warnf("Ignored an event of unknown shape (top-level fields: %s)", fieldNames(event));
-            answer = new ApiError("unsupported event: expected an EventBridge schedule or {\"action\":\"check\"}");
-        }
-        json.writeValue(output, answer);
+        json.writeValue(output, answer(event == null ? json.createObjectNode() : event));
     }
 
-    private static boolean isSchedule(JsonNode e) {
+    private Object answer(JsonNode event) throws IOException {
+        if (event.path("version").asText().equals("2.0") && event.path("requestContext").has("http")) {
+            return http(event);
+        }
+        if (isScheduled(event)) {
+            return parity.run(Trigger.SCHEDULE);
+        }
+        String action = event.path("action").asText();
+        if (action.equals("check")) {
+            return parity.run(Trigger.API);
+        }
+        if (action.equals(LambdaSelfInvoker.ACTION)) {
+            LambdaSelfInvoker.VerifyEvent verify = json.treeToValue(event, LambdaSelfInvoker.VerifyEvent.class);
+            waitFor(verify.delayMs());
+            return deploys.runPending(verify.key(), verify.deploy()).<Object>map(r -> r)
+                    .orElse(new ApiError("nothing waits for " + verify.key()));
+        }
+        LOG.warnf("Ignored an event of unknown shape (top-level fields: %s)", fieldNames(event));
+        return new ApiError("unsupported event: expected a Function URL request, an EventBridge schedule, "
+                + "{\"action\":\"check\"} or {\"action\":\"verify-deploy\"}");
+    }
+
+    private static boolean isScheduled(JsonNode e) {
         String source = e.path("source").asText();
-        return (source.equals("aws.events") || source.equals("aws.scheduler"))
+        boolean rule = (source.equals("aws.events") || source.equals("aws.scheduler"))
                 && e.path("detail-type").asText().equals("Scheduled Event");
+        return rule || e.path("kind").asText().equals(SCHEDULER_KIND);
+    }
+
+    private HttpResponse http(JsonNode event) {
+        JsonNode http = event.path("requestContext").path("http");
+        Map<String, String> headers = new HashMap<>();
+        event.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue().asText()));
+        Map<String, String> query = new HashMap<>();
+        event.path("queryStringParameters").fields().forEachRemaining(q -> query.put(q.getKey(), q.getValue().asText()));
+        String raw = event.path("body").asText("");
+        // Signatures cover the bytes the sender sent: decode first (protocols §4.3).
+        byte[] body = event.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(raw)
+                : raw.getBytes(StandardCharsets.UTF_8);
+        String path = event.path("rawPath").asText(http.path("path").asText("/"));
+        HttpAnswer answer = routes.dispatch(http.path("method").asText("GET"), path, headers, query, body);
+        Map<String, String> responseHeaders = new HashMap<>(answer.headers());
+        responseHeaders.put("content-type", answer.contentType());
+        String text;
+        try {
+            text = answer.body() instanceof String ? (String) answer.body() : json.writeValueAsString(answer.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return new HttpResponse(answer.status(), responseHeaders, text, false, List.of());
+    }
+
+    private static void waitFor(long millis) {
+        try {
+            Thread.sleep(Math.max(0, millis));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String fieldNames(JsonNode event) {
-        if (event == null || !event.isObject()) {
+        if (!event.isObject()) {
             return "not a JSON object";
         }
         StringBuilder sb = new StringBuilder();

@@ -1,0 +1,141 @@
+package dev.envparity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import dev.envparity.compare.Commits;
+import dev.envparity.compare.EnvironmentComparator;
+import dev.envparity.compare.VersionOrder;
+import dev.envparity.config.CheckPlan;
+import dev.envparity.config.ParityConfig;
+import dev.envparity.config.ServiceSpec;
+import dev.envparity.notify.Notifications;
+import dev.envparity.probe.Prober;
+import dev.envparity.report.Durations;
+import dev.envparity.report.EnvironmentReport;
+import dev.envparity.report.ParityReport;
+import dev.envparity.report.ServiceReport;
+import dev.envparity.report.Severity;
+import dev.envparity.report.Status;
+import dev.envparity.report.Trigger;
+import dev.envparity.state.PendingDeploy;
+
+/**
+ * The post-deploy use case: after a deploy event, wait until the environment reports the deployed version or
+ * commit (polling its version endpoint), then compare the service across all environments and post one
+ * summary — "checkout 2.4.1 is live on staging after 38 s; production runs 2.3.9 — promotion pending", or
+ * "checkout: staging still reports 2.4.0 after 5m; expected 2.4.1".
+ */
+@ApplicationScoped
+public class DeployVerifier {
+    private static final Logger LOG = Logger.getLogger(DeployVerifier.class);
+
+    private final CheckPlan plan;
+    private final Prober prober;
+    private final Notifications notifications;
+    private final Clock clock;
+    private final Duration interval;
+    private final Duration timeout;
+
+    @Inject
+    public DeployVerifier(CheckPlan plan, Prober prober, Notifications notifications, Clock clock, ParityConfig config) {
+        this.plan = plan;
+        this.prober = prober;
+        this.notifications = notifications;
+        this.clock = clock;
+        this.interval = config.hooks().verify().interval();
+        this.timeout = config.hooks().verify().timeout();
+    }
+
+    public ParityReport verify(PendingDeploy deploy) {
+        ServiceSpec spec = plan.service(deploy.service())
+                .orElseThrow(() -> new IllegalArgumentException("no service " + deploy.service()));
+        Instant startedAt = clock.instant();
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        boolean expects = deploy.version() != null || deploy.commit() != null;
+
+        EnvironmentReport deployed = prober.probe(spec, deploy.environment()).join();
+        while (expects && !rolledOut(deployed, deploy) && System.nanoTime() + interval.toNanos() <= deadline) {
+            pause();
+            deployed = prober.probe(spec, deploy.environment()).join();
+        }
+        boolean live = !expects || rolledOut(deployed, deploy);
+        Duration waited = Duration.between(deploy.firstReceivedAt(), clock.instant());
+
+        Map<String, CompletableFuture<EnvironmentReport>> others = new LinkedHashMap<>();
+        for (String env : plan.environments()) {
+            if (!env.equals(deploy.environment())) {
+                others.put(env, prober.probe(spec, env));
+            }
+        }
+        Map<String, EnvironmentReport> all = new LinkedHashMap<>();
+        for (String env : plan.environments()) {
+            all.put(env, env.equals(deploy.environment()) ? deployed : others.get(env).join());
+        }
+        ServiceReport service = new EnvironmentComparator(plan.maxPromotionLag()).judge(spec.name(), all, clock.instant());
+        String headline = live ? liveHeadline(deploy, deployed, service, waited, expects)
+                : deploy.service() + ": " + deploy.environment() + " still reports " + shown(deployed) + " after "
+                        + Durations.human(waited) + "; expected " + expected(deploy);
+        Severity severity = live ? Severity.max(Severity.INFO, service.severity()) : Severity.max(Severity.WARNING, service.severity());
+        ParityReport report = new ParityReport(UUID.randomUUID().toString(), Trigger.WEBHOOK, startedAt,
+                Duration.ofNanos(System.nanoTime() - start).toMillis(), plan.environments(), service.severity(),
+                List.of(service), List.of());
+        LOG.infof("Deploy of %s to %s (%s, %d event%s): %s", deploy.service(), deploy.environment(), deploy.source(),
+                deploy.events(), deploy.events() == 1 ? "" : "s", headline);
+        return report.withNotifications(notifications.announce(report, headline, severity, deploy.environment()));
+    }
+
+    /** The commit decides when both sides have one (7-character ids match full ones); else the version. */
+    static boolean rolledOut(EnvironmentReport r, PendingDeploy d) {
+        if (d.commit() != null && r.commit() != null) {
+            return Commits.same(d.commit(), r.commit());
+        }
+        return d.version() != null && r.version() != null && VersionOrder.compare(d.version(), r.version()) == VersionOrder.Relation.SAME;
+    }
+
+    private String liveHeadline(PendingDeploy d, EnvironmentReport deployed, ServiceReport service, Duration waited,
+            boolean expects) {
+        String what = d.version() != null ? d.version() : deployed.version() != null ? deployed.version()
+                : d.commit() != null ? Commits.shortForm(d.commit()) : "the new build";
+        String head = expects ? d.service() + " " + what + " is live on " + d.environment() + " after " + Durations.human(waited)
+                : d.service() + " was deployed to " + d.environment() + " (" + d.source() + ") and runs " + shown(deployed);
+        String others = service.environments().entrySet().stream().filter(e -> !e.getKey().equals(d.environment()))
+                .map(e -> e.getValue().reachable() ? e.getKey() + " runs " + shown(e.getValue()) : e.getKey() + " is unreachable")
+                .collect(Collectors.joining(", "));
+        String status = service.status() == Status.IN_SYNC ? "in sync"
+                : service.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return head + (others.isEmpty() ? "" : "; " + others) + " — " + status;
+    }
+
+    private static String shown(EnvironmentReport r) {
+        return r.version() != null ? r.version() : r.commit() != null ? Commits.shortForm(r.commit())
+                : r.reachable() ? "no version" : "nothing (unreachable)";
+    }
+
+    private static String expected(PendingDeploy d) {
+        return d.version() != null ? d.version() : Commits.shortForm(d.commit());
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(interval.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a rollout", e);
+        }
+    }
+}
