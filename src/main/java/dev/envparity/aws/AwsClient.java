@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,16 +36,20 @@ public class AwsClient {
     private final Optional<String> region;
     private final Map<String, String> endpoints;
     private final Clock clock;
+    private final Supplier<Optional<AwsCredentials>> credentials;
 
     @Inject
     public AwsClient(ParityConfig config, Clock clock) {
-        this(config.aws().region(), config.aws().endpoints(), clock);
+        this(config.aws().region(), config.aws().endpoints(), clock, AwsCredentials::fromEnvironment);
     }
 
-    public AwsClient(Optional<String> region, Map<String, String> endpoints, Clock clock) {
+    /** @param credentials read per call: Lambda's temporary credentials are fixed per environment, others rotate */
+    public AwsClient(Optional<String> region, Map<String, String> endpoints, Clock clock,
+            Supplier<Optional<AwsCredentials>> credentials) {
         this.region = region.or(() -> Optional.ofNullable(AwsCredentials.value("AWS_REGION", "aws.region")));
         this.endpoints = Map.copyOf(endpoints);
         this.clock = clock;
+        this.credentials = credentials;
     }
 
     public ObjectMapper json() {
@@ -72,11 +77,11 @@ public class AwsClient {
     private JsonNode send(String service, String method, String path, Map<String, String> headers, byte[] body) {
         String r = region.orElseThrow(() -> new AwsException(service, 0, "NoRegion",
                 "no AWS region: set AWS_REGION or parity.aws.region"));
-        AwsCredentials credentials = AwsCredentials.fromEnvironment().orElseThrow(() -> new AwsException(service, 0,
+        AwsCredentials signer = credentials.get().orElseThrow(() -> new AwsException(service, 0,
                 "NoCredentials", "no AWS credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set"));
         URI uri = URI.create(endpoints.getOrDefault(service, "https://" + service + "." + r + ".amazonaws.com") + path);
         // Each of these APIs signs with its endpoint prefix as the service name.
-        Map<String, String> signed = SigV4.sign(method, uri, headers, body, r, service, credentials, clock.instant());
+        Map<String, String> signed = SigV4.sign(method, uri, headers, body, r, service, signer, clock.instant());
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         signed.forEach(request::header);

@@ -41,6 +41,14 @@ public class DemoProfile implements QuarkusTestProfile {
         }
     }
 
+    /** Not the demo: four services, every webhook provider, a chat stub (see {@link DeployScenarioResource}). */
+    public static class Deploys implements io.quarkus.test.junit.QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(DeployScenarioResource.class));
+        }
+    }
+
     /** The demo with a schedule every second. */
     public static class EverySecond extends DemoProfile {
         @Override

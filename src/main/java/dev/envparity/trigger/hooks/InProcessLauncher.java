@@ -32,7 +32,11 @@ public class InProcessLauncher implements DeployLauncher, AutoCloseable {
             try {
                 run.accept(first);
             } catch (RuntimeException e) {
-                LOG.errorf(e, "The verification of %s failed", first.key());
+                if (Thread.currentThread().isInterrupted()) {
+                    LOG.infof("The verification of %s stopped: envparity is shutting down", first.key());
+                } else {
+                    LOG.errorf(e, "The verification of %s failed", first.key());
+                }
             }
         }, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
