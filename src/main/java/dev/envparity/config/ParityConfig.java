@@ -110,6 +110,10 @@ public interface ParityConfig {
     interface Api {
         /** Bearer token for POST /api/check and the dashboard; empty means open. */
         Optional<String> token();
+
+        /** With a token set, badges still need no sign-in (README images cannot send credentials). */
+        @WithDefault("false")
+        boolean publicBadges();
     }
 
     interface Notify {

@@ -15,7 +15,7 @@ import dev.envparity.report.Health;
 import dev.envparity.report.ParityReport;
 import dev.envparity.report.ServiceReport;
 import dev.envparity.report.Severity;
-import dev.envparity.report.Status;
+import dev.envparity.report.Verdict;
 import dev.envparity.state.TargetState;
 
 /** Writes the sentences of a {@link Digest}: the same words on every platform. */
@@ -63,36 +63,8 @@ final class Digests {
                 d.reportId(), d.at(), d.previousFailure(), false);
     }
 
-    /** "2 services drift between staging and production", or the mix of problems, or "All 5 services are in sync". */
     static String headline(List<Item> items, int total, List<String> environments) {
-        String where = environments.size() == 2
-                ? "between " + environments.get(0) + " and " + environments.get(1)
-                : "across " + String.join(" → ", environments);
-        if (items.isEmpty()) {
-            return total == 1 ? "The service is in sync " + where : "All " + total + " services are in sync " + where;
-        }
-        long unreachable = items.stream().filter(i -> i.status() == Status.UNREACHABLE).count();
-        long unhealthy = items.stream().filter(i -> i.status() == Status.UNHEALTHY).count();
-        long drifting = items.size() - unreachable - unhealthy;
-        if (drifting == items.size()) {
-            return plural(items.size(), "service drifts", "services drift") + " " + where;
-        }
-        List<String> parts = new ArrayList<>();
-        if (unreachable > 0) {
-            parts.add(unreachable + " unreachable");
-        }
-        if (unhealthy > 0) {
-            parts.add(unhealthy + " unhealthy");
-        }
-        if (drifting > 0) {
-            parts.add(drifting + " drifting");
-        }
-        return plural(items.size(), "service needs", "services need") + " attention " + where + ": "
-                + String.join(", ", parts);
-    }
-
-    private static String plural(long n, String one, String many) {
-        return n + " " + (n == 1 ? one : many);
+        return Verdict.of(items.stream().map(Item::status).toList(), total, environments);
     }
 
     /** "staging 1.9.0 · production 1.8.3 DOWN · qa unreachable". */

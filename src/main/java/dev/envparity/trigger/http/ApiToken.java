@@ -1,22 +1,39 @@
 package dev.envparity.trigger.http;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.envparity.config.ParityConfig;
 
-/** The optional bearer token of {@code parity.api.token}, compared in constant time. */
+/**
+ * The optional {@code parity.api.token}: a bearer token for API clients, and for browsers a sign-in form that
+ * sets an HttpOnly, SameSite=Strict cookie. The cookie holds an HMAC of the token, not the token, so a leaked
+ * cookie does not reveal it; changing the token signs everyone out. All comparisons are constant-time.
+ */
 @ApplicationScoped
 public class ApiToken {
+    static final String COOKIE = "envparity_session";
+    private static final int SESSION_SECONDS = 12 * 3600;
+
     private final Optional<byte[]> expected;
+    private final Optional<String> session;
+    private final boolean publicBadges;
 
     @Inject
     public ApiToken(ParityConfig config) {
-        this.expected = config.api().token().filter(t -> !t.isBlank()).map(t -> t.getBytes(StandardCharsets.UTF_8));
+        Optional<String> token = config.api().token().filter(t -> !t.isBlank());
+        this.expected = token.map(t -> t.getBytes(StandardCharsets.UTF_8));
+        this.session = token.map(ApiToken::sessionValue);
+        this.publicBadges = config.api().publicBadges();
     }
 
     public boolean required() {
@@ -31,7 +48,49 @@ public class ApiToken {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return false;
         }
-        byte[] given = authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(expected.get(), given);
+        return matches(authorization.substring(7).trim());
+    }
+
+    /** The sign-in form's token. */
+    public boolean matches(String token) {
+        return expected.isPresent() && MessageDigest.isEqual(expected.get(), token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A browser: the bearer header, or the session cookie among the Cookie header's cookies. */
+    public boolean acceptsBrowser(String authorization, String cookies) {
+        if (expected.isEmpty() || accepts(authorization)) {
+            return true;
+        }
+        if (cookies == null) {
+            return false;
+        }
+        for (String cookie : cookies.split(";")) {
+            String c = cookie.trim();
+            if (c.startsWith(COOKIE + "=")) {
+                String given = c.substring(COOKIE.length() + 1);
+                return MessageDigest.isEqual(session.get().getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return false;
+    }
+
+    public boolean badgesArePublic() {
+        return expected.isEmpty() || publicBadges;
+    }
+
+    /** The Set-Cookie value after a successful sign-in. */
+    public String sessionCookie(boolean https) {
+        return COOKIE + "=" + session.orElseThrow() + "; Path=/; Max-Age=" + SESSION_SECONDS + "; HttpOnly; SameSite=Strict"
+                + (https ? "; Secure" : "");
+    }
+
+    private static String sessionValue(String token) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal("envparity dashboard session".getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

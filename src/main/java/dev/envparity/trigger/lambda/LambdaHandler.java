@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -104,6 +105,12 @@ public class LambdaHandler implements RequestStreamHandler {
         JsonNode http = event.path("requestContext").path("http");
         Map<String, String> headers = new HashMap<>();
         event.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue().asText()));
+        // Payload 2.0 moves Cookie headers into a list of their own.
+        List<String> cookies = new ArrayList<>();
+        event.path("cookies").forEach(c -> cookies.add(c.asText()));
+        if (!cookies.isEmpty()) {
+            headers.put("cookie", String.join("; ", cookies));
+        }
         Map<String, String> query = new HashMap<>();
         event.path("queryStringParameters").fields().forEachRemaining(q -> query.put(q.getKey(), q.getValue().asText()));
         String raw = event.path("body").asText("");
@@ -114,13 +121,14 @@ public class LambdaHandler implements RequestStreamHandler {
         HttpAnswer answer = routes.dispatch(http.path("method").asText("GET"), path, headers, query, body);
         Map<String, String> responseHeaders = new HashMap<>(answer.headers());
         responseHeaders.put("content-type", answer.contentType());
+        String setCookie = responseHeaders.remove("Set-Cookie");
         String text;
         try {
             text = answer.body() instanceof String ? (String) answer.body() : json.writeValueAsString(answer.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return new HttpResponse(answer.status(), responseHeaders, text, false, List.of());
+        return new HttpResponse(answer.status(), responseHeaders, text, false, setCookie == null ? List.of() : List.of(setCookie));
     }
 
     private static void waitFor(long millis) {

@@ -89,6 +89,13 @@ class FunctionUrlTest {
         assertEquals(200, report.getInt("statusCode"));
         assertEquals(List.of("checkout", "ledger", "payments", "search"), JsonPath.from(report.getString("body")).getList("services.name"));
 
+        JsonPath dashboard = LambdaEvents.invoke(functionUrl("GET", "/", "", false));
+        assertEquals(200, dashboard.getInt("statusCode"));
+        assertEquals("text/html; charset=utf-8", dashboard.getString("headers.content-type"));
+        assertTrue(dashboard.getString("body").contains("data-status=\"PROMOTION_PENDING\""));
+        JsonPath badge = LambdaEvents.invoke(functionUrl("GET", "/badge/ledger.svg", "", false));
+        assertEquals("image/svg+xml", badge.getString("headers.content-type"));
+
         assertEquals(405, LambdaEvents.invoke(functionUrl("GET", "/api/check", "", false)).getInt("statusCode"));
         assertEquals(404, LambdaEvents.invoke(functionUrl("GET", "/wp-admin", "", false)).getInt("statusCode"));
         JsonPath health = LambdaEvents.invoke(functionUrl("GET", "/q/health", "", false));

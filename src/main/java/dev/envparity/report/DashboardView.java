@@ -1,0 +1,115 @@
+package dev.envparity.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import dev.envparity.compare.Commits;
+import io.quarkus.qute.TemplateData;
+
+/**
+ * The dashboard, computed: one row per service, one cell per environment in promotion order, everything a
+ * template needs as plain text and CSS classes. Text is escaped by the template engine, never here.
+ *
+ * @param show the active filter (all, problems, drift, unhealthy, unreachable, in-sync)
+ * @param sort severity or name
+ */
+@TemplateData
+public record DashboardView(String verdict, String severity, String checkedAt, String checkedAgo, String trigger,
+        long durationMs, List<String> environments, List<Row> rows, List<Filter> filters, String show, String sort,
+        int total, boolean empty) {
+
+    /** A filter link with its count. */
+    @TemplateData
+    public record Filter(String id, String label, long count, boolean active) {
+    }
+
+    @TemplateData
+    public record Row(String service, String status, String statusLabel, String severity, List<Cell> cells, List<String> findings) {
+    }
+
+    /**
+     * @param css severity class of the worst finding about this environment ("ok", "info", "warning", "critical")
+     * @param versionUrl the probed version endpoint (base URLs never carry credentials: configuration refuses them)
+     */
+    @TemplateData
+    public record Cell(String environment, String version, String versionTitle, String commit, String health, String built,
+            String css, String versionUrl, String healthUrl, String error) {
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final int MAX_VERSION = 28;
+    private static final List<String> FILTERS = List.of("all", "problems", "drift", "unhealthy", "unreachable", "in-sync");
+    private static final Set<Status> DRIFT = Set.of(Status.PROMOTION_PENDING, Status.PROMOTION_OVERDUE,
+            Status.DOWNSTREAM_AHEAD, Status.DIVERGED, Status.MISMATCH);
+
+    public static DashboardView of(ParityReport report, Instant now, String show, String sort) {
+        String filter = show != null && FILTERS.contains(show) ? show : "all";
+        String order = "name".equals(sort) ? "name" : "severity";
+        List<ServiceReport> services = new ArrayList<>(report.services());
+        services.sort(order.equals("name") ? Comparator.comparing(ServiceReport::name)
+                : Comparator.comparing(ServiceReport::severity, Comparator.reverseOrder()).thenComparing(ServiceReport::status)
+                        .thenComparing(ServiceReport::name));
+        List<Row> rows = services.stream().filter(matcher(filter)).map(s -> row(s, report.environments(), now)).toList();
+        List<Filter> filters = new ArrayList<>();
+        for (String id : FILTERS) {
+            long count = report.services().stream().filter(matcher(id)).count();
+            filters.add(new Filter(id, label(id), count, id.equals(filter)));
+        }
+        List<Status> problems = report.services().stream().filter(s -> s.severity() != Severity.OK).map(ServiceReport::status).toList();
+        return new DashboardView(Verdict.of(problems, report.services().size(), report.environments()), report.severity().id(),
+                TIME.format(report.startedAt()), ago(Duration.between(report.startedAt(), now)), report.trigger().id(),
+                report.durationMs(), report.environments(), rows, filters, filter, order, report.services().size(), rows.isEmpty());
+    }
+
+    private static Predicate<ServiceReport> matcher(String filter) {
+        switch (filter) {
+            case "problems": return s -> s.severity() != Severity.OK;
+            case "drift": return s -> DRIFT.contains(s.status());
+            case "unhealthy": return s -> s.status() == Status.UNHEALTHY;
+            case "unreachable": return s -> s.status() == Status.UNREACHABLE;
+            case "in-sync": return s -> s.status() == Status.IN_SYNC;
+            default: return s -> true;
+        }
+    }
+
+    private static String label(String filter) {
+        return filter.equals("in-sync") ? "In sync" : Character.toUpperCase(filter.charAt(0)) + filter.substring(1);
+    }
+
+    private static Row row(ServiceReport s, List<String> environments, Instant now) {
+        List<Cell> cells = new ArrayList<>();
+        for (String env : environments) {
+            EnvironmentReport e = s.environments().get(env);
+            Severity worst = s.findings().stream().filter(f -> f.environments().contains(env)).map(Finding::severity)
+                    .reduce(Severity.OK, Severity::max);
+            cells.add(e == null ? new Cell(env, "—", "", "", "UNKNOWN", "", worst.id(), null, null, null) : cell(env, e, worst, now));
+        }
+        return new Row(s.name(), s.status().name(), s.status().name().replace('_', ' ').toLowerCase(Locale.ROOT),
+                s.severity().id(), cells, s.findings().stream().map(Finding::message).toList());
+    }
+
+    private static Cell cell(String env, EnvironmentReport e, Severity worst, Instant now) {
+        String version = e.version() == null ? "—" : e.version();
+        String shortVersion = version.length() > MAX_VERSION ? version.substring(0, MAX_VERSION - 1) + "…" : version;
+        String health = e.reachable() ? e.health().name() : "UNREACHABLE";
+        String built = e.builtAt() == null ? "" : "built " + ago(Duration.between(e.builtAt(), now));
+        return new Cell(env, shortVersion, version, e.commit() == null ? "" : Commits.shortForm(e.commit()), health, built,
+                worst.id(), e.versionUrl(), e.healthUrl(), e.error());
+    }
+
+    /** "just now", "4m ago", "3d 4h ago". */
+    static String ago(Duration d) {
+        if (d.isNegative() || d.toSeconds() < 60) {
+            return "just now";
+        }
+        return Durations.human(d) + " ago";
+    }
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# End-to-end check of the dashboard in headless Chromium: starts the packaged server on the demo profile (free
+# port), loads / as a desktop and as a phone, checks what the browser rendered, and saves screenshots to
+# target/e2e/. Needs target/envparity-runner.jar (./mvnw package) and Debian's chromium.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+JAR=target/envparity-runner.jar
+OUT=target/e2e
+CHROMIUM=${CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}
+[ -x "$CHROMIUM" ] || { echo "dashboard e2e: no chromium found" >&2; exit 1; }
+[ -f "$JAR" ] || { echo "dashboard e2e: $JAR is missing; run ./mvnw package first" >&2; exit 1; }
+mkdir -p "$OUT"
+WORK=$(mktemp -d)
+SERVER_PID=
+cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+java -Dquarkus.profile=demo -Dquarkus.http.port=0 -Dquarkus.http.host=127.0.0.1 -Dparity.schedule.cron=off \
+  -jar "$JAR" > "$OUT/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 150); do grep -q "Listening on" "$OUT/server.log" && break; sleep 0.2; done
+PORT=$(sed -n 's/.*Listening on: http:\/\/[^:]*:\([0-9]*\).*/\1/p' "$OUT/server.log" | head -1)
+[ -n "$PORT" ] || { echo "dashboard e2e: the server did not start" >&2; cat "$OUT/server.log" >&2; exit 1; }
+URL="http://127.0.0.1:$PORT/"
+
+browse() { # size, then chromium's output flag
+  local size=$1; shift
+  # The background-networking flags keep Chromium from calling home, which this network refuses.
+  timeout 60 "$CHROMIUM" --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
+    --disable-component-update --disable-sync --hide-scrollbars --user-data-dir="$(mktemp -d "$WORK/profile.XXXX")" \
+    --window-size="$size" --virtual-time-budget=3000 "$@" "$URL" 2>>"$OUT/chromium.log"
+}
+
+browse 1280,760 --dump-dom > "$OUT/dashboard.dom.html"
+browse 1280,760 --screenshot="$OUT/dashboard.png" > /dev/null
+browse 390,844 --screenshot="$OUT/dashboard-phone.png" > /dev/null
+
+fail() { echo "dashboard e2e: $1" >&2; exit 1; }
+grep -q '4 services need attention between staging and production: 1 unreachable, 1 unhealthy, 2 drifting' "$OUT/dashboard.dom.html" \
+  || fail "the verdict is missing from the rendered page"
+for status in IN_SYNC UNHEALTHY UNREACHABLE PROMOTION_PENDING DOWNSTREAM_AHEAD; do
+  grep -q "data-status=\"$status\"" "$OUT/dashboard.dom.html" || fail "no row with status $status"
+done
+grep -q 'production 3.2.0 is ahead of staging 3.1.0' "$OUT/dashboard.dom.html" || fail "a finding is missing"
+for png in dashboard.png dashboard-phone.png; do
+  [ "$(head -c 8 "$OUT/$png" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ] || fail "$png is not a PNG"
+  [ "$(stat -c %s "$OUT/$png")" -gt 20000 ] || fail "$png is suspiciously small"
+done
+echo "dashboard e2e: ok ($OUT/dashboard.png, $OUT/dashboard-phone.png)"

@@ -1,0 +1,124 @@
+package dev.envparity.trigger.http;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.envparity.compare.EnvironmentComparator;
+import dev.envparity.report.DashboardView;
+import dev.envparity.report.EnvironmentReport;
+import dev.envparity.report.Health;
+import dev.envparity.report.ParityReport;
+import dev.envparity.report.ServiceReport;
+import dev.envparity.report.Severity;
+import dev.envparity.report.Trigger;
+import dev.envparity.testing.DemoProfile;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** The dashboard page rendered by the real templates: the demo, 300 services, and hostile text. */
+@QuarkusTest
+@TestProfile(DemoProfile.class)
+class DashboardTest {
+    private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private static EnvironmentReport up(String version, String commit) {
+        return new EnvironmentReport(Health.UP, version, commit, NOW.minus(Duration.ofHours(30)), 12, null, Map.of(), Map.of(),
+                Map.of(), "https://svc.example.com/actuator/health", "https://svc.example.com/actuator/info");
+    }
+
+    private static ParityReport report(List<ServiceReport> services) {
+        return new ParityReport("r-1", Trigger.SCHEDULE, NOW, 250, List.of("staging", "production"),
+                services.stream().map(ServiceReport::severity).reduce(Severity.OK, Severity::max), services, List.of());
+    }
+
+    private static ServiceReport service(String name, EnvironmentReport staging, EnvironmentReport production) {
+        Map<String, EnvironmentReport> envs = new LinkedHashMap<>();
+        envs.put("staging", staging);
+        envs.put("production", production);
+        return new EnvironmentComparator(Duration.ofHours(72)).judge(name, envs, NOW);
+    }
+
+    private static String render(ParityReport report, String show, String sort) {
+        return Templates.dashboard(DashboardView.of(report, NOW, show, sort)).render();
+    }
+
+    @Test
+    void theDemoDashboard() {
+        given().baseUri(base.toString()).get("/").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("4 services need attention between staging and production: 1 unreachable, 1 unhealthy, 2 drifting"))
+                .body(containsString("data-status=\"UNREACHABLE\""))
+                .body(containsString("<span class=\"pill critical\">unhealthy</span>"))
+                .body(containsString("production 3.2.0 is ahead of staging 3.1.0: staging no longer represents production"))
+                .body(containsString(">1.9.0</a><code>9e8d7c6</code>"))
+                .body(containsString("5.2.0-4f2a9c1e"))
+                .body(containsString("href=\"?show=drift&amp;sort=severity\">Drift <b>2</b>"));
+        String drift = given().baseUri(base.toString()).queryParam("show", "drift").get("/").then().statusCode(200).extract().asString();
+        assertTrue(drift.contains("data-status=\"DOWNSTREAM_AHEAD\"") && drift.contains("data-status=\"PROMOTION_PENDING\""));
+        assertFalse(drift.contains("data-status=\"IN_SYNC\""), "the drift filter hides services in sync");
+    }
+
+    @Test
+    void sortedBySeverityThenByName() {
+        String bySeverity = given().baseUri(base.toString()).get("/").then().extract().asString();
+        assertTrue(bySeverity.indexOf(">ledger<") < bySeverity.indexOf(">payments<")
+                && bySeverity.indexOf(">payments<") < bySeverity.indexOf(">checkout<"), "critical first, in sync last");
+        String byName = given().baseUri(base.toString()).queryParam("sort", "name").get("/").then().extract().asString();
+        assertTrue(byName.indexOf(">checkout<") < byName.indexOf(">inventory<") && byName.indexOf(">ledger<") < byName.indexOf(">search<"));
+    }
+
+    @Test
+    void threeHundredServices() {
+        List<ServiceReport> services = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            services.add(service(String.format("service-%03d", i), up("1." + (i % 5) + ".0", "abcdef0123"), up("1.0." + i, "0123abcdef")));
+        }
+        String html = render(report(services), null, null);
+        assertEquals(300, html.split("<tr class=").length - 1);
+        assertEquals(600, html.split("<td class=").length - 1);
+        assertTrue(html.contains("300 services drift between staging and production"), html.substring(0, 600));
+        assertTrue(html.length() < 1_000_000, "a 300-service page stays light: " + html.length() + " bytes");
+        assertEquals(0, render(report(services), "in-sync", null).split("<tr class=").length - 1);
+    }
+
+    @Test
+    void hostileNamesAndVersionsAreText() {
+        ServiceReport evil = service("<img src=x onerror=alert(1)>", up("<script>alert('v')</script>", null),
+                up("2.0.0\" onmouseover=\"alert(2)", null));
+        String html = render(report(List.of(evil)), null, null);
+        assertFalse(html.contains("<script>alert"), "a version must not become a script");
+        assertFalse(html.contains("<img src=x"), "a service name must not become an element");
+        assertFalse(html.contains("\" onmouseover=\"alert(2)"), "a version must not break out of an attribute");
+        assertTrue(html.contains("&lt;script&gt;alert(&#39;v&#39;)&lt;/script&gt;"), html);
+        assertTrue(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    }
+
+    @Test
+    void badges() {
+        given().baseUri(base.toString()).get("/badge/payments.svg").then().statusCode(200).contentType("image/svg+xml")
+                .body(containsString("promotion pending")).body(containsString("#007ec6"));
+        given().baseUri(base.toString()).get("/badge/billing.svg").then().statusCode(404);
+    }
+
+    @Test
+    void noSecretsOnThePage() {
+        given().baseUri(base.toString()).get("/").then().body(not(containsString("Authorization"))).body(not(containsString("@127.0.0.1")));
+    }
+}
