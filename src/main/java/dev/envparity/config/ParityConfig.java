@@ -143,6 +143,9 @@ public interface ParityConfig {
 
             @WithDefault(".envparity/state.json")
             String file();
+
+            /** The DynamoDB table of the dynamodb store (the CDK stack sets it). */
+            Optional<String> table();
         }
 
         interface Target {

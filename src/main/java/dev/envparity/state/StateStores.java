@@ -1,6 +1,7 @@
 package dev.envparity.state;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,14 +10,16 @@ import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.envparity.aws.AwsClient;
 import dev.envparity.config.InvalidConfigException;
 import dev.envparity.config.ParityConfig;
 import io.quarkus.runtime.Startup;
 
 /**
- * Picks the stores from {@code parity.notify.state.store}: "auto" is a file for the CLI and memory otherwise.
- * Webhook deliveries and pending deploys live where the notification state lives, except with a file: a
- * check process never receives webhooks, so those stay in memory.
+ * Picks the stores from {@code parity.notify.state.store}: "auto" is a file for the CLI and memory otherwise;
+ * "dynamodb" (on Lambda) keeps notification state, webhook deliveries and pending deploys in one table, shared
+ * by every invocation. With a file, deliveries and pending deploys stay in memory: a check process never
+ * receives webhooks.
  */
 @ApplicationScoped
 public class StateStores {
@@ -24,17 +27,20 @@ public class StateStores {
     public static final String CLI_MODE_PROPERTY = "envparity.cli";
 
     private final MemoryStateStore memory = new MemoryStateStore();
+    private volatile DynamoDbStateStore dynamo;
 
     @Produces
     @Singleton
     @Startup
-    StateStore stateStore(ParityConfig config, ObjectMapper json) {
+    StateStore stateStore(ParityConfig config, ObjectMapper json, AwsClient aws, Clock clock) {
         ParityConfig.Notify.State state = config.notifications().state();
         switch (store(config)) {
             case "memory":
                 return memory;
             case "file":
                 return new FileStateStore(Path.of(state.file()), json);
+            case "dynamodb":
+                return dynamo(config, json, aws, clock);
             default:
                 throw new InvalidConfigException(List.of("parity.notify.state.store: unknown store '"
                         + state.store() + "'; use auto, memory, file or dynamodb"));
@@ -43,14 +49,24 @@ public class StateStores {
 
     @Produces
     @Singleton
-    DeliveryLog deliveryLog() {
-        return memory;
+    DeliveryLog deliveryLog(ParityConfig config, ObjectMapper json, AwsClient aws, Clock clock) {
+        return store(config).equals("dynamodb") ? dynamo(config, json, aws, clock) : memory;
     }
 
     @Produces
     @Singleton
-    DeployQueue deployQueue() {
-        return memory;
+    DeployQueue deployQueue(ParityConfig config, ObjectMapper json, AwsClient aws, Clock clock) {
+        return store(config).equals("dynamodb") ? dynamo(config, json, aws, clock) : memory;
+    }
+
+    private synchronized DynamoDbStateStore dynamo(ParityConfig config, ObjectMapper json, AwsClient aws, Clock clock) {
+        if (dynamo == null) {
+            String table = config.notifications().state().table().filter(t -> !t.isBlank())
+                    .orElseThrow(() -> new InvalidConfigException(List.of("parity.notify.state.table: missing; "
+                            + "the dynamodb store needs its table name (the CDK stack sets PARITY_NOTIFY_STATE_TABLE)")));
+            dynamo = new DynamoDbStateStore(aws, table, json, clock);
+        }
+        return dynamo;
     }
 
     private static String store(ParityConfig config) {

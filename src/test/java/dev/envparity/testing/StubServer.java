@@ -109,6 +109,7 @@ public final class StubServer implements AutoCloseable {
         return t;
     });
     private final Map<String, List<Reply>> routes = new ConcurrentHashMap<>();
+    private final Map<String, java.util.function.Function<Request, Reply>> dynamic = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> served = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final CountDownLatch stopping = new CountDownLatch(1);
@@ -164,6 +165,12 @@ public final class StubServer implements AutoCloseable {
         return this;
     }
 
+    /** Answers each request to {@code path} with what {@code answer} makes of it (a stand-in for an API). */
+    public StubServer on(String path, java.util.function.Function<Request, Reply> answer) {
+        dynamic.put(path, answer);
+        return this;
+    }
+
     public int port() {
         return server.getAddress().getPort();
     }
@@ -199,8 +206,13 @@ public final class StubServer implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            requests.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
-                    exchange.getRequestHeaders(), body));
+            Request request = new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
+                    exchange.getRequestHeaders(), body);
+            requests.add(request);
+            if (dynamic.containsKey(path)) {
+                send(exchange, dynamic.get(path).apply(request));
+                return;
+            }
             List<Reply> replies = routes.get(path);
             if (replies == null) {
                 send(exchange, Reply.text(404, "no stub for " + path));

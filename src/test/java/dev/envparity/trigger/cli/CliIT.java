@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.envparity.testing.FakeAwsSecrets;
 import dev.envparity.testing.Fixtures;
 import dev.envparity.testing.StubServer;
 import dev.envparity.testing.StubServer.Reply;
@@ -171,6 +174,67 @@ class CliIT {
         assertTrue(r.err().contains("parity.services.checkout.urls.production: missing"), r.err());
         assertFalse(r.err().contains("super-secret-value-91"), r.err());
         assertFalse(r.err().contains("\tat "), "no stack trace for a configuration error:\n" + r.err());
+    }
+
+    private static List<String> aws(FakeAwsSecrets fake) {
+        return List.of("-Dparity.aws.region=eu-west-1", "-Dparity.aws.endpoints.ssm=" + fake.url(),
+                "-Dparity.aws.endpoints.secretsmanager=" + fake.url(), "-Daws.accessKeyId=AKIDTEST", "-Daws.secretAccessKey=test-secret");
+    }
+
+    @Test
+    void secretsComeFromSsmAndSecretsManager(@TempDir Path dir) throws Exception {
+        try (StubServer chat = StubServer.http(); StubServer svc = StubServer.http();
+                FakeAwsSecrets fake = new FakeAwsSecrets(Map.of(), Set.of())) {
+            chat.on("/hooks/SsmStoredHook", Reply.of(200, "text/plain", "ok"));
+            svc.on("/actuator/health", Reply.json(200, "{\"status\":\"UP\"}"))
+                    .on("/actuator/info", Reply.json(200, "{\"build\":{\"version\":\"1.0.0\"}}"));
+            fake.server().on("/", request -> request.body().contains("/envparity/chat-url")
+                    ? Reply.of(200, "application/x-amz-json-1.1", "{\"Parameter\":{\"Value\":\"" + chat.url("/hooks/SsmStoredHook") + "\"}}")
+                    : Reply.of(200, "application/x-amz-json-1.1", "{\"SecretString\":\"{\\\"checkout\\\":\\\"Bearer sm-token-4821\\\"}\"}"));
+            Path config = dir.resolve("parity.yaml");
+            Files.writeString(config, "parity:\n  environments: [staging, production]\n  services:\n    checkout:\n      urls:\n"
+                    + "        staging: " + svc.url() + "\n        production: " + svc.url() + "\n"
+                    + "      headers:\n        Authorization: secretsmanager:envparity/tokens#checkout\n"
+                    + "  notify:\n    targets:\n      chat:\n        type: mattermost\n        policy: always\n        url: ssm:/envparity/chat-url\n");
+            List<String> jvm = new ArrayList<>(aws(fake));
+            jvm.add("-Dquarkus.config.locations=" + config);
+            jvm.add("-Dparity.notify.state.store=memory");
+            Run r = run(jvm, "check", "--json");
+            assertEquals(0, r.exit(), r.err());
+            assertEquals("Bearer sm-token-4821", svc.requests("/actuator/health").get(0).header("Authorization"));
+            assertEquals(1, chat.requests("/hooks/SsmStoredHook").size());
+            assertFalse((r.out() + r.err()).contains("sm-token-4821") || (r.out() + r.err()).contains("SsmStoredHook"),
+                    "a resolved secret never shows");
+            assertTrue(fake.server().requests().get(0).header("Authorization").contains("/eu-west-1/ssm/aws4_request")
+                    || fake.server().requests().get(0).header("Authorization").contains("/eu-west-1/secretsmanager/aws4_request"));
+        }
+    }
+
+    @Test
+    void aMissingOrForbiddenSecretStopsStartupNamingTheKey() throws Exception {
+        try (FakeAwsSecrets fake = new FakeAwsSecrets(Map.of("envparity/readable", "not-shown-value-733"),
+                Set.of("/envparity/forbidden"))) {
+            List<String> missing = new ArrayList<>(aws(fake));
+            missing.addAll(List.of("-Dquarkus.profile=demo", "-Dparity.api.token=ssm:/envparity/missing"));
+            Run r = run(missing, "check");
+            assertEquals(2, r.exit(), r.err());
+            assertTrue(r.err().contains("parity.api.token: cannot read ssm:/envparity/missing (it does not exist)"), r.err());
+
+            List<String> forbidden = new ArrayList<>(aws(fake));
+            forbidden.addAll(List.of("-Dquarkus.profile=demo", "-Dparity.hooks.github.secret=ssm:/envparity/forbidden"));
+            r = run(forbidden, "check");
+            assertEquals(2, r.exit(), r.err());
+            assertTrue(r.err().contains("parity.hooks.github.secret: cannot read ssm:/envparity/forbidden (access denied: grant "
+                    + "ssm:GetParameter (and kms:Decrypt) to the function's role)"), r.err());
+
+            List<String> noKey = new ArrayList<>(aws(fake));
+            noKey.addAll(List.of("-Dquarkus.profile=demo", "-Dparity.hooks.generic.secret=secretsmanager:envparity/readable#field"));
+            r = run(noKey, "check");
+            assertEquals(2, r.exit(), r.err());
+            assertTrue(r.err().contains("parity.hooks.generic.secret: cannot read secretsmanager:envparity/readable#field"), r.err());
+            assertFalse(r.err().contains("not-shown-value-733"), r.err());
+            assertFalse(r.err().contains("\tat "), "no stack trace:\n" + r.err());
+        }
     }
 
     @Test

@@ -1,0 +1,132 @@
+package dev.envparity.state;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import dev.envparity.aws.AwsClient;
+import dev.envparity.aws.AwsException;
+import dev.envparity.testing.Dynalite;
+
+/** The DynamoDB store against dynalite: conditional writes, replays, the deploy queue. */
+class DynamoDbStateStoreTest {
+    private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    private static Dynalite dynalite;
+    private static AwsClient aws;
+    private static int tables;
+
+    @BeforeAll
+    static void start() {
+        dynalite = Dynalite.start();
+        aws = dynalite.client(CLOCK);
+    }
+
+    @AfterAll
+    static void stop() {
+        dynalite.close();
+    }
+
+    private static DynamoDbStateStore store() {
+        String table = "envparity-test-" + (++tables);
+        dynalite.createTable(aws, table);
+        return new DynamoDbStateStore(aws, table, JSON, CLOCK);
+    }
+
+    private static TargetState state(long version, String fingerprint) {
+        return new TargetState(version, Map.of("payments", new TargetState.Notified(fingerprint, NOW)),
+                new TargetState.Failure(NOW.minusSeconds(900), "HTTP 404 channel_not_found"));
+    }
+
+    @Test
+    void notificationStateIsWrittenOnlyOverTheVersionItWasReadAt() {
+        DynamoDbStateStore store = store();
+        assertEquals(TargetState.EMPTY, store.load("team-chat"));
+        assertTrue(store.compareAndSet("team-chat", 0, state(1, "aaaa")));
+        assertEquals(state(1, "aaaa"), store.load("team-chat"));
+        assertFalse(store.compareAndSet("team-chat", 0, state(1, "bbbb")), "a writer that read version 0 is too late");
+        assertTrue(store.compareAndSet("team-chat", 1, state(2, "cccc")));
+        assertEquals("cccc", store.load("team-chat").services().get("payments").fingerprint());
+        assertEquals(TargetState.EMPTY, store.load("other-target"));
+    }
+
+    @Test
+    void ofTwoOverlappingInvocationsExactlyOneClaimsTheChange() throws Exception {
+        DynamoDbStateStore store = store();
+        store.compareAndSet("team-chat", 0, state(1, "aaaa"));
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<Boolean>> claims = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String fp = "claim-" + i;
+            claims.add(CompletableFuture.supplyAsync(() -> {
+                TargetState seen = store.load("team-chat");
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return store.compareAndSet("team-chat", seen.version(), state(seen.version() + 1, fp));
+            }));
+        }
+        go.countDown();
+        assertEquals(1, claims.stream().filter(CompletableFuture::join).count());
+        assertEquals(2, store.load("team-chat").version());
+    }
+
+    @Test
+    void deliveriesAreRecordedOnceUntilTheyExpire() {
+        DynamoDbStateStore store = store();
+        assertTrue(store.firstDelivery("github:72d3162e", NOW.plus(Duration.ofDays(3))));
+        assertFalse(store.firstDelivery("github:72d3162e", NOW.plus(Duration.ofDays(3))), "a replay");
+        assertTrue(store.firstDelivery("github:other", NOW.plus(Duration.ofDays(3))));
+        assertTrue(store.firstDelivery("generic:old", NOW.minusSeconds(1)));
+        assertTrue(store.firstDelivery("generic:old", NOW.plusSeconds(600)), "an expired id may be used again");
+    }
+
+    @Test
+    void deploysMergeUntilTaken() {
+        DynamoDbStateStore store = store();
+        PendingDeploy first = new PendingDeploy("checkout", "staging", "2.4.0", null, "github", NOW, 1);
+        PendingDeploy later = new PendingDeploy("checkout", "staging", "2.4.1", "7d5a1c0", "gitlab", NOW.plusSeconds(3), 1);
+        assertTrue(store.offer(first));
+        assertFalse(store.offer(later));
+        assertFalse(store.offer(later));
+        assertTrue(store.offer(new PendingDeploy("payments", "staging", "1.9.0", null, "argocd", NOW, 1)));
+
+        Optional<PendingDeploy> taken = store.take("checkout/staging");
+        assertEquals(Optional.of(new PendingDeploy("checkout", "staging", "2.4.1", "7d5a1c0", "gitlab", NOW, 3)), taken);
+        assertEquals(Optional.empty(), store.take("checkout/staging"));
+        assertTrue(store.offer(later), "once taken, the next deploy starts a new verification");
+    }
+
+    @Test
+    void aMissingTableIsAnErrorForWritesAndAnEmptyStateForReads() {
+        DynamoDbStateStore store = new DynamoDbStateStore(aws, "no-such-table", JSON, CLOCK);
+        assertEquals(TargetState.EMPTY, store.load("team-chat"));
+        AwsException e = assertThrows(AwsException.class, () -> store.compareAndSet("team-chat", 0, state(1, "a")));
+        assertEquals("ResourceNotFoundException", e.type());
+    }
+}

@@ -1,0 +1,84 @@
+package dev.envparity.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.envparity.aws.AwsClient;
+import dev.envparity.aws.AwsCredentials;
+
+/**
+ * dynalite (a local, in-memory DynamoDB on Node.js, src/test/dynalite) on an ephemeral port, started for a test
+ * and stopped with it. It has no TTL and no transactions; the store relies on neither.
+ */
+public final class Dynalite implements AutoCloseable {
+    private static final Path DIR = Path.of("src", "test", "dynalite");
+
+    private final Process process;
+    private final int port;
+
+    private Dynalite(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static Dynalite start() {
+        if (!Files.isDirectory(DIR.resolve("node_modules").resolve("dynalite"))) {
+            throw new IllegalStateException("dynalite is not installed: the build runs `npm ci` in " + DIR + " (exec-maven-plugin)");
+        }
+        try {
+            Process p = new ProcessBuilder("node", "server.mjs").directory(DIR.toFile()).redirectErrorStream(true).start();
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            String line = out.readLine();
+            if (line == null || !line.startsWith("port ")) {
+                p.destroyForcibly();
+                throw new IllegalStateException("dynalite did not start: " + line);
+            }
+            return new Dynalite(p, Integer.parseInt(line.substring(5).trim()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** A client for this dynalite; it accepts any credentials. */
+    public AwsClient client(Clock clock) {
+        return new AwsClient(Optional.of("us-east-1"), Map.of("dynamodb", url()), clock,
+                () -> Optional.of(new AwsCredentials("AKIDLOCAL", "local-secret", null)));
+    }
+
+    /** Creates the table as the CDK stack does: partition key pk (string), on demand. */
+    public void createTable(AwsClient aws, String name) {
+        ObjectMapper json = aws.json();
+        ObjectNode req = json.createObjectNode().put("TableName", name).put("BillingMode", "PAY_PER_REQUEST");
+        req.putArray("AttributeDefinitions").addObject().put("AttributeName", "pk").put("AttributeType", "S");
+        req.putArray("KeySchema").addObject().put("AttributeName", "pk").put("KeyType", "HASH");
+        aws.call("dynamodb", "DynamoDB_20120810.CreateTable", "1.0", req);
+    }
+
+    @Override
+    public void close() {
+        try {
+            process.getOutputStream().close(); // server.mjs exits when its stdin ends
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (IOException | InterruptedException e) {
+            process.destroyForcibly();
+        }
+    }
+}
