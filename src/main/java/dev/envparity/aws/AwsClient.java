@@ -89,7 +89,8 @@ public class AwsClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new AwsException(service, 0, "ConnectionFailed", e.getMessage());
+            throw new AwsException(service, 0, "ConnectionFailed", "could not reach " + uri.getHost()
+                    + (e.getMessage() == null ? " (" + e.getClass().getSimpleName() + ")" : " (" + e.getMessage() + ")"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AwsException(service, 0, "Interrupted", null);

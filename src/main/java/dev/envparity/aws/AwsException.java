@@ -9,7 +9,8 @@ public class AwsException extends RuntimeException {
     private final String type;
 
     public AwsException(String service, int status, String type, String message) {
-        super(service + " answered HTTP " + status + (type == null ? "" : " " + type) + (message == null ? "" : ": " + message));
+        super(status == 0 ? service + ": " + (message == null ? type : message)
+                : service + " answered HTTP " + status + (type == null ? "" : " " + type) + (message == null ? "" : ": " + message));
         this.status = status;
         this.type = type;
     }

@@ -81,7 +81,16 @@ public class EnvParityMain implements QuarkusApplication {
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        if (root instanceof ConfigurationException || root instanceof ConfigValidationException) {
+        if (root instanceof ConfigValidationException) {
+            ConfigValidationException problems = (ConfigValidationException) root;
+            System.err.println("Invalid envparity configuration:");
+            for (int i = 0; i < problems.getProblemCount(); i++) {
+                // Problems from SmallRye carry the exception's class name; the sentence after it is the message.
+                System.err.println("  - " + problems.getProblem(i).getMessage().replaceFirst("^[\\w.$]+Exception: ", ""));
+            }
+            System.exit(EXIT_CONFIG);
+        }
+        if (root instanceof ConfigurationException) {
             System.err.println(root.getMessage());
             System.exit(EXIT_CONFIG);
         }
