@@ -111,7 +111,7 @@ public class EnvParityStack extends Stack {
         role.addToPolicy(allow(List.of("lambda:InvokeFunction"), List.of(selfArn)));
 
         LayerVersion config = LayerVersion.Builder.create(this, "Config").code(Code.fromAsset(settings.configDir().toString()))
-                .compatibleArchitectures(List.of(Architecture.ARM_64))
+                .compatibleArchitectures(List.of(settings.arm64() ? Architecture.ARM_64 : Architecture.X86_64))
                 .description("envparity configuration, mounted at " + CONFIG_PATH).build();
 
         Map<String, String> environment = new LinkedHashMap<>();
@@ -126,7 +126,7 @@ public class EnvParityStack extends Stack {
         function = Function.Builder.create(this, "Function").functionName(functionName)
                 .description("envparity: environment parity checks, deploy webhooks, chat digests")
                 .runtime(settings.nativeBuild() ? Runtime.PROVIDED_AL2023 : jvmRuntime(settings.jvmRuntime()))
-                .architecture(Architecture.ARM_64)
+                .architecture(settings.arm64() ? Architecture.ARM_64 : Architecture.X86_64)
                 .handler(settings.nativeBuild() ? "bootstrap" : QUARKUS_JVM_HANDLER)
                 .code(Code.fromAsset(settings.functionZip().toString()))
                 // A check waits for its slowest probe; a deploy verification waits for the rollout (up to 14 minutes).

@@ -18,9 +18,10 @@ import software.constructs.Node;
  * @param configDir a directory holding envparity/parity.yaml, shipped as a layer (/opt/envparity/parity.yaml)
  * @param secrets names of the Secrets Manager secrets to create, each as "envparity/&lt;name&gt;"
  * @param alarmEmail where alarms are mailed; may be null
+ * @param arm64 true (default) for Graviton; a native executable must be built for the same architecture
  */
 public record Settings(boolean nativeBuild, Path functionZip, Path configDir, List<String> secrets, String schedule,
-        int reservedConcurrency, String jvmRuntime, String alarmEmail) {
+        int reservedConcurrency, String jvmRuntime, String alarmEmail, boolean arm64) {
 
     public static Settings from(Node node, Path layerDir) {
         boolean nativeBuild = !"false".equalsIgnoreCase(text(node, "native", "true"));
@@ -38,7 +39,8 @@ public record Settings(boolean nativeBuild, Path functionZip, Path configDir, Li
         List<String> secrets = Arrays.stream(text(node, "secrets", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         return new Settings(nativeBuild, zip, layer(config, layerDir), secrets, text(node, "schedule", "rate(15 minutes)"),
                 Integer.parseInt(text(node, "reservedConcurrency", "10")), text(node, "jvmRuntime", "java21"),
-                node.tryGetContext("alarmEmail") == null ? null : text(node, "alarmEmail", null));
+                node.tryGetContext("alarmEmail") == null ? null : text(node, "alarmEmail", null),
+                !"x86_64".equals(text(node, "arch", "arm64")));
     }
 
     /** Lays the configuration out as the layer's content: /opt/envparity/parity.yaml once deployed. */

@@ -126,6 +126,8 @@ class EnvParityStackTest {
                 "Handler", "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest",
                 "MemorySize", 1024,
                 "Environment", Map.of("Variables", Match.objectLike(Map.of("QUARKUS_PROFILE", "lambda"))))));
+        Template x86 = Template.fromStack(stack(Map.of("arch", "x86_64")));
+        x86.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of("Architectures", List.of("x86_64"))));
         Map<String, Map<String, Object>> functions = jvm.findResources("AWS::Lambda::Function");
         assertFalse(functions.values().iterator().next().toString().contains("DISABLE_SIGNAL_HANDLERS"));
     }

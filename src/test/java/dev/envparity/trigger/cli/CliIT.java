@@ -30,11 +30,12 @@ import dev.envparity.testing.StubServer;
 import dev.envparity.testing.StubServer.Reply;
 
 /**
- * The packaged runner jar as users run it: {@code java -jar target/envparity-runner.jar check}. Exit codes,
- * stdout carrying only the report, configuration errors naming their key, and no need for a free port.
+ * The packaged runner as users run it: {@code java -jar target/envparity-runner.jar check}, or the native executable
+ * ({@code -Denvparity.runner=target/envparity-runner}, in the native workflow). Exit codes, stdout carrying only
+ * the report, configuration errors naming their key, and no need for a free port.
  */
 class CliIT {
-    private static final Path JAR = Path.of("target", "envparity-runner.jar");
+    private static final Path RUNNER = Path.of(System.getProperty("envparity.runner", "target/envparity-runner.jar"));
     private static ServerSocket port8080;
 
     record Run(int exit, String out, String err) {
@@ -60,10 +61,15 @@ class CliIT {
 
     static Run run(List<String> jvmArgs, String... args) throws Exception {
         List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse("java"));
-        cmd.addAll(jvmArgs);
-        cmd.add("-jar");
-        cmd.add(JAR.toString());
+        if (RUNNER.toString().endsWith(".jar")) {
+            cmd.add(ProcessHandle.current().info().command().orElse("java"));
+            cmd.addAll(jvmArgs);
+            cmd.add("-jar");
+            cmd.add(RUNNER.toString());
+        } else {
+            cmd.add(RUNNER.toAbsolutePath().toString()); // a native executable takes -D options as arguments
+            cmd.addAll(jvmArgs);
+        }
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).start();
         var out = p.getInputStream().readAllBytes();
