@@ -14,6 +14,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 public record Finding(Kind kind, Severity severity, Status status, List<String> environments, String message) {
 
+    @RegisterForReflection
     public enum Kind {
         UNREACHABLE,
         UNHEALTHY,

@@ -2,7 +2,10 @@ package dev.envparity.report;
 
 import java.util.Locale;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** Health as envparity reports it, whatever words the service used. */
+@RegisterForReflection
 public enum Health {
     UP, DEGRADED, DOWN, UNKNOWN;
 

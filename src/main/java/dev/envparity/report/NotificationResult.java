@@ -14,6 +14,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 public record NotificationResult(String target, String type, Outcome outcome, String detail) {
 
+    @RegisterForReflection
     public enum Outcome {
         /** Posted and acknowledged (2xx). */
         DELIVERED,

@@ -6,7 +6,10 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** Ordered from harmless to urgent; compare with {@link #atLeast}. */
+@RegisterForReflection
 public enum Severity {
     OK, INFO, WARNING, CRITICAL;
 

@@ -1,9 +1,12 @@
 package dev.envparity.report;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * A service's status is that of its most severe finding. Declaration order breaks ties between findings
  * of the same severity: the earlier constant is the one a human should look at first.
  */
+@RegisterForReflection
 public enum Status {
     UNREACHABLE(Severity.CRITICAL),
     UNHEALTHY(Severity.CRITICAL),

@@ -4,7 +4,10 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** What started a run. */
+@RegisterForReflection
 public enum Trigger {
     SCHEDULE, WEBHOOK, API, CLI;
 
