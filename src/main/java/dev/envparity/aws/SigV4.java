@@ -2,8 +2,6 @@ package dev.envparity.aws;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -14,8 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import dev.envparity.crypto.Crypto;
 
 /**
  * AWS Signature Version 4 for the JSON and REST-JSON APIs envparity calls (DynamoDB, SSM, Secrets Manager,
@@ -108,22 +105,12 @@ public final class SigV4 {
         return sb.toString();
     }
 
-    static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    private static byte[] sha256(byte[] data) {
+        return Crypto.sha256(data);
     }
 
     private static byte[] hmac(byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Crypto.hmacSha256(key, data.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String hex(byte[] b) {

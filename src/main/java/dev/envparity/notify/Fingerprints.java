@@ -1,10 +1,9 @@
 package dev.envparity.notify;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import dev.envparity.crypto.Crypto;
 import dev.envparity.report.EnvironmentReport;
 import dev.envparity.report.Finding;
 import dev.envparity.report.ServiceReport;
@@ -32,11 +31,6 @@ final class Fingerprints {
             }
             sb.append('\n');
         }
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return HexFormat.of().formatHex(Crypto.sha256(sb.toString().getBytes(StandardCharsets.UTF_8)), 0, 8);
     }
 }

@@ -1,11 +1,9 @@
 package dev.envparity.notify.webhook;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Base64;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import dev.envparity.crypto.Crypto;
 
 /**
  * Standard Webhooks signatures (github.com/standard-webhooks/standard-webhooks, spec §"Signature scheme"):
@@ -25,13 +23,10 @@ public final class StandardWebhooks {
 
     /** @return "v1,<base64 signature>" */
     public static String sign(byte[] key, String id, long timestampSeconds, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            mac.update((id + "." + timestampSeconds + ".").getBytes(StandardCharsets.UTF_8));
-            return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        byte[] prefix = (id + "." + timestampSeconds + ".").getBytes(StandardCharsets.UTF_8);
+        byte[] signed = new byte[prefix.length + body.length];
+        System.arraycopy(prefix, 0, signed, 0, prefix.length);
+        System.arraycopy(body, 0, signed, prefix.length, body.length);
+        return "v1," + Base64.getEncoder().encodeToString(Crypto.hmacSha256(key, signed));
     }
 }

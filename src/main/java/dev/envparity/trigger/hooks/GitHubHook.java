@@ -1,7 +1,6 @@
 package dev.envparity.trigger.hooks;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,15 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.envparity.config.ParityConfig;
+import dev.envparity.crypto.Crypto;
 
 /**
  * GitHub: {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>} (GitHub docs, "Validating webhook
@@ -61,13 +58,7 @@ public class GitHubHook implements DeployHook {
     }
 
     static String hmacHex(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(Crypto.hmacSha256(secret.getBytes(StandardCharsets.UTF_8), body));
     }
 
     @Override

@@ -1,18 +1,15 @@
 package dev.envparity.trigger.http;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Optional;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.envparity.config.ParityConfig;
+import dev.envparity.crypto.Crypto;
 
 /**
  * The optional {@code parity.api.token}: a bearer token for API clients, and for browsers a sign-in form that
@@ -85,12 +82,7 @@ public class ApiToken {
     }
 
     private static String sessionValue(String token) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal("envparity dashboard session".getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(Crypto.hmacSha256(token.getBytes(StandardCharsets.UTF_8),
+                "envparity dashboard session".getBytes(StandardCharsets.UTF_8)));
     }
 }
