@@ -77,21 +77,27 @@ class DynamoDbStateStoreTest {
     void ofTwoOverlappingInvocationsExactlyOneClaimsTheChange() throws Exception {
         DynamoDbStateStore store = store();
         store.compareAndSet("team-chat", 0, state(1, "aaaa"));
+        int invocations = 8;
+        CountDownLatch allRead = new CountDownLatch(invocations);
         CountDownLatch go = new CountDownLatch(1);
         List<CompletableFuture<Boolean>> claims = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(invocations);
+        for (int i = 0; i < invocations; i++) {
             String fp = "claim-" + i;
             claims.add(CompletableFuture.supplyAsync(() -> {
                 TargetState seen = store.load("team-chat");
+                allRead.countDown();
                 try {
                     go.await();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
                 return store.compareAndSet("team-chat", seen.version(), state(seen.version() + 1, fp));
-            }));
+            }, threads));
         }
+        allRead.await(); // every invocation has read version 1 before any of them writes
         go.countDown();
+        threads.shutdown();
         assertEquals(1, claims.stream().filter(CompletableFuture::join).count());
         assertEquals(2, store.load("team-chat").version());
     }

@@ -161,13 +161,16 @@ class HookRoutesTest {
     void twentyWebhooksInABurstMakeOneVerificationAndOneMessage() {
         DeployScenarioResource.serve(stubs.environments(), "ledger", "production", "2.4.1");
         String body = genericBody("ledger", "prod", "2.4.1");
-        // Twenty deploy tools (or retries) at once, well within the 1 s debounce window.
+        // Twenty deploy tools (or retries) at once, well within the 1 s debounce window; a thread each, since the
+        // common pool may have a single thread on a small machine.
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(20);
         List<java.util.concurrent.CompletableFuture<String>> answers = java.util.stream.IntStream.range(0, 20)
                 .mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(() -> post("generic", body,
                         generic("msg_burst_" + i + "_" + UUID.randomUUID(), body)).statusCode(202)
-                        .body("status", equalTo("accepted")).extract().<String>path("reason")))
+                        .body("status", equalTo("accepted")).extract().<String>path("reason"), senders))
                 .toList();
         long started = answers.stream().map(java.util.concurrent.CompletableFuture::join).filter(r -> r == null).count();
+        senders.shutdown();
         assertEquals(1, started, "the first starts a verification, the others join it");
         await().atMost(Duration.ofSeconds(15)).until(() -> messagesAbout("ledger 2.4.1 is live on production").size() == 1);
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(4))
