@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.envparity.notify.Budget;
 import dev.envparity.notify.Digest;
 import dev.envparity.notify.Notifier;
 import dev.envparity.notify.SeverityStyle;
@@ -49,16 +50,8 @@ public class DiscordNotifier implements Notifier {
         String moreName = "…";
         int used = title.length() + (desc == null ? 0 : desc.length()) + footer.length()
                 + moreName.length() + Digest.more(d.items().size()).length();
-        List<DiscordMessage.Field> fields = new ArrayList<>();
-        for (Digest.Item item : d.items()) {
-            DiscordMessage.Field f = field(item);
-            int size = f.name().length() + f.value().length();
-            if (fields.size() == MAX_FIELDS - 1 || used + size > MAX_EMBED_TOTAL) {
-                break;
-            }
-            fields.add(f);
-            used += size;
-        }
+        List<DiscordMessage.Field> fields = new ArrayList<>(Budget.fit(d.items(), DiscordNotifier::field,
+                f -> f.name().length() + f.value().length(), MAX_EMBED_TOTAL - used, MAX_FIELDS - 1));
         int hidden = d.items().size() - fields.size();
         if (hidden > 0) {
             fields.add(new DiscordMessage.Field(moreName, Digest.more(hidden), false));

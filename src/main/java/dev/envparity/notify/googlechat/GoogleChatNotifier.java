@@ -5,9 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import dev.envparity.notify.Budget;
 import dev.envparity.notify.Digest;
 import dev.envparity.notify.Notifier;
 import dev.envparity.notify.SeverityStyle;
@@ -20,7 +18,6 @@ import dev.envparity.report.ParityReport;
 @ApplicationScoped
 public class GoogleChatNotifier implements Notifier {
     static final int MAX_BYTES = 30_000;
-    private static final ObjectMapper SIZE = new ObjectMapper();
 
     @Override
     public String type() {
@@ -48,16 +45,10 @@ public class GoogleChatNotifier implements Notifier {
         tail.add(new GoogleChatMessage.Section(null,
                 List.of(GoogleChatMessage.Widget.paragraph("<font color=\"#80868b\">" + html(d.footer()) + "</font>"))));
 
-        List<GoogleChatMessage.Widget> widgets = new ArrayList<>();
-        for (Digest.Item item : d.items()) {
-            List<GoogleChatMessage.Widget> attempt = new ArrayList<>(widgets);
-            attempt.add(widget(item));
-            attempt.add(GoogleChatMessage.Widget.paragraph(Digest.more(d.items().size())));
-            if (bytes(message(text, subtitle, head, attempt, tail)) > MAX_BYTES) {
-                break;
-            }
-            widgets.add(widget(item));
-        }
+        GoogleChatMessage skeleton = message(text, subtitle, head,
+                List.of(GoogleChatMessage.Widget.paragraph("<b>" + Digest.more(d.items().size()) + "</b>")), tail);
+        List<GoogleChatMessage.Widget> widgets = new ArrayList<>(Budget.fit(d.items(), GoogleChatNotifier::widget,
+                w -> Budget.jsonBytes(w) + 1, MAX_BYTES - Budget.jsonBytes(skeleton), Integer.MAX_VALUE));
         int hidden = d.items().size() - widgets.size();
         if (hidden > 0) {
             widgets.add(GoogleChatMessage.Widget.paragraph("<b>" + Digest.more(hidden) + "</b>"));
@@ -83,14 +74,6 @@ public class GoogleChatNotifier implements Notifier {
             text.append("<br>• ").append(html(f));
         }
         return GoogleChatMessage.Widget.decorated(label, text.toString());
-    }
-
-    private static int bytes(Object payload) {
-        try {
-            return SIZE.writeValueAsBytes(payload).length;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static String html(String s) {

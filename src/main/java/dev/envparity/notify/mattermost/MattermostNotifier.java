@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.envparity.notify.Budget;
 import dev.envparity.notify.Digest;
 import dev.envparity.notify.Notifier;
 import dev.envparity.notify.SeverityStyle;
@@ -39,16 +40,8 @@ public class MattermostNotifier implements Notifier {
 
         int used = text.length() + (resolved == null ? 0 : resolved.length()) + footer.length() + d.headline().length()
                 + Digest.more(d.items().size()).length();
-        List<MattermostMessage.Field> fields = new ArrayList<>();
-        for (Digest.Item item : d.items()) {
-            MattermostMessage.Field f = field(item);
-            int size = f.title().length() + f.value().length();
-            if (used + size > MAX_CHARS) {
-                break;
-            }
-            fields.add(f);
-            used += size;
-        }
+        List<MattermostMessage.Field> fields = new ArrayList<>(Budget.fit(d.items(), MattermostNotifier::field,
+                f -> f.title().length() + f.value().length(), MAX_CHARS - used, Integer.MAX_VALUE));
         int hidden = d.items().size() - fields.size();
         if (hidden > 0) {
             fields.add(new MattermostMessage.Field("", "**" + Digest.more(hidden) + "**", false));

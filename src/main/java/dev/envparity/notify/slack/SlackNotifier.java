@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.envparity.notify.Budget;
 import dev.envparity.notify.Digest;
 import dev.envparity.notify.Notifier;
 import dev.envparity.notify.SeverityStyle;
@@ -42,13 +43,11 @@ public class SlackNotifier implements Notifier {
         }
         blocks.add(SlackMessage.Block.section(SeverityStyle.cut(scope.toString(), MAX_SECTION)));
 
-        int room = MAX_BLOCKS - FIXED_BLOCKS;
-        List<Digest.Item> items = d.items();
-        for (Digest.Item item : items.subList(0, Math.min(room, items.size()))) {
-            blocks.add(SlackMessage.Block.section(SeverityStyle.cut(item(item), MAX_SECTION)));
-        }
-        if (items.size() > room) {
-            blocks.add(SlackMessage.Block.section(Digest.more(items.size() - room)));
+        List<SlackMessage.Block> items = Budget.fit(d.items(), i -> SlackMessage.Block.section(SeverityStyle.cut(item(i), MAX_SECTION)),
+                b -> 0, 0, MAX_BLOCKS - FIXED_BLOCKS);
+        blocks.addAll(items);
+        if (items.size() < d.items().size()) {
+            blocks.add(SlackMessage.Block.section(Digest.more(d.items().size() - items.size())));
         }
         if (!d.resolved().isEmpty()) {
             blocks.add(SlackMessage.Block.section(SeverityStyle.cut(":white_check_mark: *Resolved*\n• "

@@ -8,10 +8,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.envparity.compare.Commits;
+import dev.envparity.notify.Budget;
 import dev.envparity.notify.Digest;
 import dev.envparity.notify.Notifier;
 import dev.envparity.notify.SeverityStyle;
@@ -28,7 +26,6 @@ import dev.envparity.report.Severity;
 @ApplicationScoped
 public class TeamsNotifier implements Notifier {
     static final int MAX_BYTES = 20 * 1024;
-    private static final ObjectMapper SIZE = new ObjectMapper();
 
     @Override
     public String type() {
@@ -61,22 +58,15 @@ public class TeamsNotifier implements Notifier {
         }
         tail.add(TeamsMessage.Element.text(d.footer()).size("Small").subtle().separated());
 
-        List<Digest.Item> items = d.items();
-        int shown = 0;
-        for (Digest.Item item : items) {
-            List<TeamsMessage.Element> block = item(item, report);
-            List<TeamsMessage.Element> attempt = new ArrayList<>(body);
-            attempt.addAll(block);
-            attempt.add(TeamsMessage.Element.text(Digest.more(items.size())));
-            attempt.addAll(tail);
-            if (bytes(card(attempt)) > MAX_BYTES) {
-                break;
-            }
-            body.addAll(block);
-            shown++;
-        }
-        if (shown < items.size()) {
-            body.add(TeamsMessage.Element.text(Digest.more(items.size() - shown)).bold());
+        List<TeamsMessage.Element> skeleton = new ArrayList<>(body);
+        skeleton.add(TeamsMessage.Element.text(Digest.more(d.items().size())).bold());
+        skeleton.addAll(tail);
+        // Each element costs its own bytes plus the comma between array elements.
+        List<List<TeamsMessage.Element>> blocks = Budget.fit(d.items(), item -> item(item, report),
+                block -> Budget.jsonBytes(block) - 2 + 1, MAX_BYTES - Budget.jsonBytes(card(skeleton)), Integer.MAX_VALUE);
+        blocks.forEach(body::addAll);
+        if (blocks.size() < d.items().size()) {
+            body.add(TeamsMessage.Element.text(Digest.more(d.items().size() - blocks.size())).bold());
         }
         body.addAll(tail);
         return card(body);
@@ -107,14 +97,6 @@ public class TeamsNotifier implements Notifier {
                 "AdaptiveCard", "1.4", List.copyOf(body), new TeamsMessage.Msteams("Full"));
         return new TeamsMessage("message",
                 List.of(new TeamsMessage.Attachment("application/vnd.microsoft.card.adaptive", null, card)));
-    }
-
-    private static int bytes(Object payload) {
-        try {
-            return SIZE.writeValueAsBytes(payload).length;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Adaptive Card colours: Attention (red), Warning (amber), Accent (blue), Good (green). */
