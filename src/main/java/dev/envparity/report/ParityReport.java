@@ -26,8 +26,4 @@ public record ParityReport(String id, Trigger trigger, Instant startedAt, long d
         Severity s = onlyServices.stream().map(ServiceReport::severity).reduce(Severity.OK, Severity::max);
         return new ParityReport(id, trigger, startedAt, durationMs, onlyEnvironments, s, onlyServices, List.of());
     }
-
-    public long count(Status status) {
-        return services.stream().filter(s -> s.status() == status).count();
-    }
 }

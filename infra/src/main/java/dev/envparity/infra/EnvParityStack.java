@@ -64,8 +64,6 @@ public class EnvParityStack extends Stack {
             + "\"scheduledTime\":\"<aws.scheduler.scheduled-time>\",\"executionId\":\"<aws.scheduler.execution-id>\","
             + "\"attempt\":\"<aws.scheduler.attempt-number>\"}";
 
-    private final Function function;
-    private final Table table;
     private final Queue deadLetters;
 
     public EnvParityStack(Construct scope, String id, StackProps props, Settings settings) {
@@ -75,7 +73,7 @@ public class EnvParityStack extends Stack {
         LogGroup logs = LogGroup.Builder.create(this, "Logs").logGroupName("/aws/lambda/" + functionName)
                 .retention(RetentionDays.ONE_MONTH).removalPolicy(RemovalPolicy.RETAIN).build();
 
-        table = Table.Builder.create(this, "State")
+        Table table = Table.Builder.create(this, "State")
                 .partitionKey(Attribute.builder().name("pk").type(AttributeType.STRING).build())
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true).build())
@@ -123,7 +121,7 @@ public class EnvParityStack extends Stack {
             // Quarkus' native Lambda guide: the runtime's signal handling is not available on Lambda.
             environment.put("DISABLE_SIGNAL_HANDLERS", "true");
         }
-        function = Function.Builder.create(this, "Function").functionName(functionName)
+        Function function = Function.Builder.create(this, "Function").functionName(functionName)
                 .description("envparity: environment parity checks, deploy webhooks, chat digests")
                 .runtime(settings.nativeBuild() ? Runtime.PROVIDED_AL2023 : jvmRuntime(settings.jvmRuntime()))
                 .architecture(settings.arm64() ? Architecture.ARM_64 : Architecture.X86_64)
@@ -221,13 +219,5 @@ public class EnvParityStack extends Stack {
             case "java17": return Runtime.JAVA_17;
             default: throw new IllegalArgumentException("jvmRuntime: use java17, java21 or java25 (found " + name + ")");
         }
-    }
-
-    public Function function() {
-        return function;
-    }
-
-    public Table table() {
-        return table;
     }
 }
