@@ -34,33 +34,39 @@ final class Digests {
         for (ServiceReport s : services) {
             Change change = changes.get(s.name());
             if (change != null) {
-                items.add(new Item(s.name(), s.status(), s.severity(), change, versions(s),
-                        s.findings().stream().map(Finding::message).toList()));
+                items.add(item(s, change));
                 severity = Severity.max(severity, s.severity());
             }
         }
         items.sort((a, b) -> a.severity() != b.severity() ? b.severity().compareTo(a.severity())
                 : a.status() != b.status() ? a.status().compareTo(b.status()) : a.service().compareTo(b.service()));
-        String scope = String.join(" → ", environments);
-        String context = report.trigger().id() + " · " + TIME.format(report.startedAt()) + " · " + report.durationMs()
+        return new Digest(headline(items, services.size(), environments), severity, String.join(" → ", environments),
+                List.copyOf(items), resolved.stream().sorted().map(name -> name + " is back in sync").toList(),
+                services.size() - items.size(), muted, context(report), report.id(), report.startedAt(),
+                failure(previousFailure), reminder);
+    }
+
+    private static Item item(ServiceReport s, Change change) {
+        return new Item(s.name(), s.status(), s.severity(), change, versions(s), s.findings().stream().map(Finding::message).toList());
+    }
+
+    /** "schedule · 2026-11-26 10:00 UTC · 412 ms · run 3f6b2c1e". */
+    private static String context(ParityReport report) {
+        return report.trigger().id() + " · " + TIME.format(report.startedAt()) + " · " + report.durationMs()
                 + " ms · run " + report.id().substring(0, Math.min(8, report.id().length()));
-        String failure = previousFailure == null ? null
-                : "The previous message (" + TIME.format(previousFailure.at()) + ") could not be delivered: "
-                        + previousFailure.error();
-        return new Digest(headline(items, services.size(), environments), severity, scope, List.copyOf(items),
-                resolved.stream().sorted().map(name -> name + " is back in sync").toList(),
-                services.size() - items.size(), muted, context, report.id(), report.startedAt(), failure, reminder);
+    }
+
+    private static String failure(TargetState.Failure previous) {
+        return previous == null ? null
+                : "The previous message (" + TIME.format(previous.at()) + ") could not be delivered: " + previous.error();
     }
 
     /** One service's deploy summary: the verifier's headline, the service's findings when it has any. */
     static Digest deploy(ParityReport report, List<String> environments, ServiceReport service, String headline,
             Severity severity, Change change, TargetState.Failure previousFailure) {
-        List<Item> items = service.findings().isEmpty() ? List.of()
-                : List.of(new Item(service.name(), service.status(), service.severity(), change, versions(service),
-                        service.findings().stream().map(Finding::message).toList()));
-        Digest d = build(report, environments, List.of(), Map.of(), List.of(), 0, previousFailure, false);
-        return new Digest(headline, severity, d.scope(), items, List.of(), items.isEmpty() ? 1 : 0, 0, d.context(),
-                d.reportId(), d.at(), d.previousFailure(), false);
+        List<Item> items = service.findings().isEmpty() ? List.of() : List.of(item(service, change));
+        return new Digest(headline, severity, String.join(" → ", environments), items, List.of(), items.isEmpty() ? 1 : 0, 0,
+                context(report), report.id(), report.startedAt(), failure(previousFailure), false);
     }
 
     static String headline(List<Item> items, int total, List<String> environments) {

@@ -69,11 +69,7 @@ public class Notifications {
                         "could not prepare the message: " + Redaction.scrub(e.getClass().getSimpleName(), target.url())));
             }
         }
-        for (Pending p : pending) {
-            results.add(finish(p));
-        }
-        results.sort((a, b) -> a.target().compareTo(b.target()));
-        return results;
+        return finishAll(pending, results);
     }
 
     private void start(Target target, ParityReport report, Instant now, long deadline, List<NotificationResult> results,
@@ -146,11 +142,7 @@ public class Notifications {
                 results.add(new NotificationResult(target.name(), target.type(), Outcome.FAILED, "could not prepare the message"));
             }
         }
-        for (Pending p : pending) {
-            results.add(finish(p));
-        }
-        results.sort((a, b) -> a.target().compareTo(b.target()));
-        return results;
+        return finishAll(pending, results);
     }
 
     /** Claims the change in the state store, then starts the delivery; an overlapping run that claimed first posts it. */
@@ -167,6 +159,15 @@ public class Notifications {
                 .exceptionally(e -> new WebhookSender.Delivery(false, 0, 0,
                         Redaction.scrub("delivery failed: " + e.getMessage(), target.url())));
         pending.add(new Pending(target, state, next, digest, delivery));
+    }
+
+    /** Waits for every started delivery (each bounded by the deadline) and lists all outcomes by target. */
+    private List<NotificationResult> finishAll(List<Pending> pending, List<NotificationResult> results) {
+        for (Pending p : pending) {
+            results.add(finish(p));
+        }
+        results.sort((a, b) -> a.target().compareTo(b.target()));
+        return results;
     }
 
     private NotificationResult finish(Pending p) {
