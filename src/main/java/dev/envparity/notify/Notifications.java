@@ -27,7 +27,8 @@ import dev.envparity.state.TargetState;
  * services and environments, asks the policy whether to post, claims the change in the state store (so an
  * overlapping run does not post it twice), then delivers — all targets at once, each isolated from the
  * others' failures, all within {@code parity.notify.deadline}. A failed delivery is logged at error level and
- * recorded, so the change is posted again, with a note, by the next run.
+ * recorded, so the change is posted again, with a note, by the next run. A delivery whose outcome is unknown
+ * (sent in full, no answer) counts as told: posting it again would more likely repeat it than recover it.
  */
 @ApplicationScoped
 public class Notifications {
@@ -156,7 +157,7 @@ public class Notifications {
         }
         CompletableFuture<WebhookSender.Delivery> delivery = notifiers.get(target.type())
                 .deliver(target, digest, view, sender, json, deadline)
-                .exceptionally(e -> new WebhookSender.Delivery(false, 0, 0,
+                .exceptionally(e -> new WebhookSender.Delivery(WebhookSender.Delivery.Outcome.FAILED, 0, 0,
                         Redaction.scrub("delivery failed: " + e.getMessage(), target.url())));
         pending.add(new Pending(target, state, next, digest, delivery));
     }
@@ -173,11 +174,17 @@ public class Notifications {
     private NotificationResult finish(Pending p) {
         WebhookSender.Delivery d = p.delivery().join();
         Target target = p.target();
-        if (d.delivered()) {
-            LOG.infof("%s: delivered \"%s\" (%d attempt%s)", target.label(), p.digest().headline(), d.attempts(),
-                    d.attempts() == 1 ? "" : "s");
-            return new NotificationResult(target.name(), target.type(), Outcome.DELIVERED,
-                    d.attempts() + (d.attempts() == 1 ? " attempt" : " attempts"));
+        String attempts = d.attempts() + (d.attempts() == 1 ? " attempt" : " attempts");
+        switch (d.outcome()) {
+            case DELIVERED:
+                LOG.infof("%s: delivered \"%s\" (%s)", target.label(), p.digest().headline(), attempts);
+                return new NotificationResult(target.name(), target.type(), Outcome.DELIVERED, attempts);
+            case UNKNOWN:
+                // Counted as told (the claim stands): the platform has the whole message and most likely posted it.
+                LOG.warnf("%s: \"%s\" may or may not have been posted: %s", target.label(), p.digest().headline(), d.error());
+                return new NotificationResult(target.name(), target.type(), Outcome.UNKNOWN, d.error());
+            default:
+                break;
         }
         LOG.errorf("%s: could not deliver \"%s\": %s", target.label(), p.digest().headline(), d.error());
         // Back to what the target had really been told, plus a note: the next run posts the change again.

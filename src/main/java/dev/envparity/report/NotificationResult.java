@@ -22,6 +22,11 @@ public record NotificationResult(String target, String type, Outcome outcome, St
         SKIPPED,
         /** An overlapping run already claimed this change. */
         CLAIMED_ELSEWHERE,
+        /**
+         * Sent in full, but no answer said whether it was posted (a timeout, a lost connection, a gateway's 504):
+         * counted as told, so it is not posted again.
+         */
+        UNKNOWN,
         /** Gave up: see detail. */
         FAILED;
 

@@ -72,7 +72,12 @@ class NotificationsTest {
     }
 
     private List<NotificationResult> dispatch(ParityReport report, Map<String, Instant> mutes, Target... targets) {
-        NotifyPlan plan = new NotifyPlan(Target.Policy.ON_CHANGE, REMIND, Duration.ofSeconds(10), mutes, List.of(targets));
+        return dispatch(report, mutes, Duration.ofSeconds(10), targets);
+    }
+
+    private List<NotificationResult> dispatch(ParityReport report, Map<String, Instant> mutes, Duration deadline,
+            Target... targets) {
+        NotifyPlan plan = new NotifyPlan(Target.Policy.ON_CHANGE, REMIND, deadline, mutes, List.of(targets));
         Notifications n = new Notifications(plan, new NotifierRegistry(List.of(new SlackNotifier())), store,
                 new WebhookSender(VERTX, Duration.ofMillis(20)), Scenarios.JSON, clock);
         return n.dispatch(report);
@@ -202,6 +207,31 @@ class NotificationsTest {
         assertEquals(Outcome.DELIVERED, dispatch(r, slack(chat)).get(0).outcome());
         assertTrue(posted(chat, 1).contains("could not be delivered: HTTP 404 channel_not_found"), posted(chat, 1));
         assertNull(store.load("team-chat").lastFailure());
+    }
+
+    /** Teams workflows can take seconds to answer; a late 200 is still the one message, not a failure to post again. */
+    @Test
+    void aSlowTwoHundredIsPostedOnceAndReportedDelivered() {
+        StubServer chat = chat(Reply.text(200, "ok").delay(11_000));
+        NotificationResult result = dispatch(report(down("inventory")), Map.of(), Duration.ofSeconds(30), slack(chat)).get(0);
+        assertEquals(Outcome.DELIVERED, result.outcome(), result.toString());
+        assertEquals(1, chat.requests("/hook").size());
+    }
+
+    @Test
+    void aMessageSentInFullWithoutAnAnswerCountsAsToldAndIsNotPostedAgain() {
+        StubServer chat = chat(Reply.dropAfterRequest(), Reply.text(200, "ok"));
+        ParityReport r = report(down("inventory"));
+        NotificationResult first = dispatch(r, slack(chat)).get(0);
+        assertEquals(1, chat.requests("/hook").size(), first.toString());
+        assertEquals(Outcome.UNKNOWN, first.outcome(), first.toString());
+        assertTrue(first.detail().startsWith("connection lost after the message was sent"), first.detail());
+        assertTrue(first.detail().endsWith("not sent again: it was sent in full and may have been posted"), first.detail());
+
+        clock.advance(Duration.ofMinutes(15));
+        NotificationResult next = dispatch(r, slack(chat)).get(0);
+        assertEquals(Outcome.SKIPPED, next.outcome(), next.toString());
+        assertEquals(1, chat.requests("/hook").size(), "not posted twice");
     }
 
     @Test

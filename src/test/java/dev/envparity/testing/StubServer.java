@@ -33,7 +33,8 @@ import com.sun.net.httpserver.HttpsServer;
 /**
  * A real HTTP(S) server on 127.0.0.1 and an ephemeral port, for tests. Routes answer canned responses, in
  * sequence when several are given (the last one repeats); they can delay, hang until the server stops,
- * or stream a body without a length. Records every request and the highest number in flight at once.
+ * stream a body without a length, send the headers long before the body, or read the request and close the
+ * connection without an answer. Records every request and the highest number in flight at once.
  */
 public final class StubServer implements AutoCloseable {
 
@@ -43,8 +44,10 @@ public final class StubServer implements AutoCloseable {
         final byte[] body;
         final Map<String, String> headers = new ConcurrentHashMap<>();
         long delayMillis;
+        long bodyDelayMillis;
         boolean hang;
         boolean chunked;
+        boolean dropAfterRequest;
 
         private Reply(int status, byte[] body) {
             this.status = status;
@@ -78,6 +81,13 @@ public final class StubServer implements AutoCloseable {
             return r;
         }
 
+        /** Reads the whole request, then closes the connection without answering. */
+        public static Reply dropAfterRequest() {
+            Reply r = new Reply(0, new byte[0]);
+            r.dropAfterRequest = true;
+            return r;
+        }
+
         public Reply header(String name, String value) {
             headers.put(name, value);
             return this;
@@ -85,6 +95,15 @@ public final class StubServer implements AutoCloseable {
 
         public Reply delay(long millis) {
             this.delayMillis = millis;
+            return this;
+        }
+
+        /**
+         * Sends the status line and headers at once, then waits this long before the body (or, with
+         * {@link #hang()}-like patience, until the server stops when {@code millis} is negative).
+         */
+        public Reply slowBody(long millis) {
+            this.bodyDelayMillis = millis;
             return this;
         }
 
@@ -224,8 +243,15 @@ public final class StubServer implements AutoCloseable {
                 stopping.await(5, TimeUnit.MINUTES);
                 return;
             }
+            if (reply.dropAfterRequest) {
+                return; // closing an exchange that sent no headers closes its connection
+            }
             if (reply.delayMillis > 0) {
                 Thread.sleep(reply.delayMillis);
+            }
+            if (reply.bodyDelayMillis != 0) {
+                sendSlowly(exchange, reply);
+                return;
             }
             send(exchange, reply);
         } catch (InterruptedException e) {
@@ -244,6 +270,20 @@ public final class StubServer implements AutoCloseable {
                 out.write(reply.body);
             }
         }
+    }
+
+    private void sendSlowly(HttpExchange exchange, Reply reply) throws IOException, InterruptedException {
+        reply.headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        exchange.sendResponseHeaders(reply.status, 0);
+        OutputStream out = exchange.getResponseBody();
+        out.flush();
+        if (reply.bodyDelayMillis < 0) {
+            stopping.await(5, TimeUnit.MINUTES);
+        } else {
+            stopping.await(reply.bodyDelayMillis, TimeUnit.MILLISECONDS);
+        }
+        out.write(reply.body);
+        out.close();
     }
 
     @Override
