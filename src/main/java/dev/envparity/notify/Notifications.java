@@ -19,7 +19,9 @@ import dev.envparity.report.NotificationResult.Outcome;
 import dev.envparity.report.ParityReport;
 import dev.envparity.report.ServiceReport;
 import dev.envparity.report.Severity;
+import dev.envparity.state.StateHealth;
 import dev.envparity.state.StateStore;
+import dev.envparity.state.StateStoreException;
 import dev.envparity.state.TargetState;
 
 /**
@@ -29,6 +31,8 @@ import dev.envparity.state.TargetState;
  * others' failures, all within {@code parity.notify.deadline}. A failed delivery is logged at error level and
  * recorded, so the change is posted again, with a note, by the next run. A delivery whose outcome is unknown
  * (sent in full, no answer) counts as told: posting it again would more likely repeat it than recover it.
+ * A target whose state cannot be written is not posted to — every later run would post the same again — and
+ * the problem is kept in {@link StateHealth} for the readiness check and the CLI's exit code.
  */
 @ApplicationScoped
 public class Notifications {
@@ -40,16 +44,18 @@ public class Notifications {
     private final WebhookSender sender;
     private final ObjectMapper json;
     private final Clock clock;
+    private final StateHealth health;
 
     @Inject
     public Notifications(NotifyPlan plan, NotifierRegistry registry, StateStore store, WebhookSender sender,
-            ObjectMapper json, Clock clock) {
+            ObjectMapper json, Clock clock, StateHealth health) {
         this.plan = plan;
         this.notifiers = registry.byType();
         this.store = store;
         this.sender = sender;
         this.json = json;
         this.clock = clock;
+        this.health = health;
     }
 
     private record Pending(Target target, TargetState previous, TargetState claimed, Digest digest,
@@ -62,15 +68,25 @@ public class Notifications {
         List<NotificationResult> results = new ArrayList<>();
         List<Pending> pending = new ArrayList<>();
         for (Target target : plan.targets()) {
-            try {
-                start(target, report, now, deadline, results, pending);
-            } catch (RuntimeException e) {
-                LOG.errorf("%s: could not prepare the message: %s", target.label(), Redaction.scrub(String.valueOf(e), target.url()));
-                results.add(new NotificationResult(target.name(), target.type(), Outcome.FAILED,
-                        "could not prepare the message: " + Redaction.scrub(e.getClass().getSimpleName(), target.url())));
-            }
+            isolated(target, results, () -> start(target, report, now, deadline, results, pending));
         }
         return finishAll(pending, results);
+    }
+
+    /** Runs one target's preparation so that its failure is its own: reported, never another target's. */
+    private void isolated(Target target, List<NotificationResult> results, Runnable step) {
+        try {
+            step.run();
+        } catch (StateStoreException e) {
+            LOG.errorf("%s: not posted: %s", target.label(), e.getMessage());
+            health.failed(target.name(), e.getMessage(), clock.instant());
+            results.add(new NotificationResult(target.name(), target.type(), Outcome.FAILED,
+                    e.getMessage() + "; not posted, or every run would post it again"));
+        } catch (RuntimeException e) {
+            LOG.errorf("%s: could not prepare the message: %s", target.label(), Redaction.scrub(String.valueOf(e), target.url()));
+            results.add(new NotificationResult(target.name(), target.type(), Outcome.FAILED,
+                    "could not prepare the message: " + Redaction.scrub(e.getClass().getSimpleName(), target.url())));
+        }
     }
 
     private void start(Target target, ParityReport report, Instant now, long deadline, List<NotificationResult> results,
@@ -84,6 +100,7 @@ public class Notifications {
         NotifyPolicy.Decision decision = NotifyPolicy.decide(target, target.policy(), routed, muted, state, now,
                 plan.remindEvery());
         if (!decision.post()) {
+            recheck(target, state);
             results.add(new NotificationResult(target.name(), target.type(), Outcome.SKIPPED,
                     target.policy() == Target.Policy.NEVER ? "policy never" : "nothing changed"));
             return;
@@ -119,7 +136,7 @@ public class Notifications {
                 results.add(new NotificationResult(target.name(), target.type(), Outcome.SKIPPED, skip));
                 continue;
             }
-            try {
+            isolated(target, results, () -> {
                 ServiceReport routed = target.environments().isEmpty() ? service : service.onlyAbout(target.environments());
                 List<String> environments = target.environments().isEmpty() ? report.environments()
                         : report.environments().stream().filter(target.environments()::contains).toList();
@@ -137,11 +154,7 @@ public class Notifications {
                 Digest digest = Digests.deploy(report, environments, routed, headline, severity, change, state.lastFailure());
                 claimAndSend(target, state, new TargetState(state.version() + 1, told, null), digest,
                         report.withView(environments, List.of(routed)), deadline, results, pending);
-            } catch (RuntimeException e) {
-                LOG.errorf("%s: could not prepare the deploy summary: %s", target.label(),
-                        Redaction.scrub(String.valueOf(e), target.url()));
-                results.add(new NotificationResult(target.name(), target.type(), Outcome.FAILED, "could not prepare the message"));
-            }
+            });
         }
         return finishAll(pending, results);
     }
@@ -149,7 +162,9 @@ public class Notifications {
     /** Claims the change in the state store, then starts the delivery; an overlapping run that claimed first posts it. */
     private void claimAndSend(Target target, TargetState state, TargetState next, Digest digest, ParityReport view,
             long deadline, List<NotificationResult> results, List<Pending> pending) {
-        if (!store.compareAndSet(target.name(), state.version(), next)) {
+        boolean claimed = store.compareAndSet(target.name(), state.version(), next);
+        health.written(target.name());
+        if (!claimed) {
             LOG.infof("%s: an overlapping run already claimed this change; not posting it twice", target.label());
             results.add(new NotificationResult(target.name(), target.type(), Outcome.CLAIMED_ELSEWHERE,
                     "an overlapping run posts this change"));
@@ -160,6 +175,23 @@ public class Notifications {
                 .exceptionally(e -> new WebhookSender.Delivery(WebhookSender.Delivery.Outcome.FAILED, 0, 0,
                         Redaction.scrub("delivery failed: " + e.getMessage(), target.url())));
         pending.add(new Pending(target, state, next, digest, delivery));
+    }
+
+    /**
+     * A target whose state could not be written is not healthy until a write succeeds; when a run has nothing to
+     * tell it, writing the same state again tells whether the store is back.
+     */
+    private void recheck(Target target, TargetState state) {
+        if (!health.failing(target.name())) {
+            return;
+        }
+        try {
+            store.compareAndSet(target.name(), state.version(),
+                    new TargetState(state.version() + 1, state.services(), state.lastFailure()));
+            health.written(target.name());
+        } catch (StateStoreException e) {
+            health.failed(target.name(), e.getMessage(), clock.instant());
+        }
     }
 
     /** Waits for every started delivery (each bounded by the deadline) and lists all outcomes by target. */
@@ -190,7 +222,15 @@ public class Notifications {
         // Back to what the target had really been told, plus a note: the next run posts the change again.
         TargetState failed = new TargetState(p.claimed().version() + 1, p.previous().services(),
                 new TargetState.Failure(clock.instant(), d.error()));
-        store.compareAndSet(target.name(), p.claimed().version(), failed);
+        try {
+            store.compareAndSet(target.name(), p.claimed().version(), failed);
+        } catch (StateStoreException e) {
+            LOG.errorf("%s: the failure cannot be recorded, so the next run will not post it again: %s", target.label(),
+                    e.getMessage());
+            health.failed(target.name(), e.getMessage(), clock.instant());
+            return new NotificationResult(target.name(), target.type(), Outcome.FAILED,
+                    d.error() + "; and " + e.getMessage() + ", so the next run will not post it again");
+        }
         return new NotificationResult(target.name(), target.type(), Outcome.FAILED, d.error());
     }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jboss.logging.Logger;
@@ -45,19 +46,31 @@ public class DynamoDbStateStore implements StateStore, DeliveryLog, DeployQueue 
         this.clock = clock;
     }
 
+    /** A read error is an error, not an empty state: the next write would lose to the stored version. */
     @Override
     public TargetState load(String target) {
+        JsonNode item;
         try {
-            JsonNode item = call("GetItem", request().set("Key", key("state#" + target))).path("Item");
-            if (item.isMissingNode()) {
-                return TargetState.EMPTY;
-            }
-            return json.readValue(item.at("/state/S").asText(), TargetState.class);
-        } catch (AwsException | IOException e) {
-            LOG.warnf("Cannot read the notification state of %s from DynamoDB table %s (%s); starting from an empty state",
-                    target, table, e.getMessage());
+            item = call("GetItem", request().set("Key", key("state#" + target))).path("Item");
+        } catch (AwsException e) {
+            throw new StateStoreException("cannot read the notification state of " + target + " from DynamoDB table "
+                    + table + " (" + e.getMessage() + ")", e);
+        }
+        if (item.isMissingNode()) {
             return TargetState.EMPTY;
         }
+        long version = item.at("/version/N").asLong(0);
+        try {
+            TargetState state = json.readValue(item.at("/state/S").asText(), TargetState.class);
+            if (state != null && state.services() != null && state.version() == version) {
+                return state;
+            }
+        } catch (IOException e) {
+            // reported below
+        }
+        // Empty, but at the stored version, so that the next write replaces the damaged item.
+        LOG.warnf("The notification state of %s in DynamoDB table %s is unreadable; starting from an empty state", target, table);
+        return new TargetState(version, Map.of(), null);
     }
 
     @Override
@@ -75,7 +88,12 @@ public class DynamoDbStateStore implements StateStore, DeliveryLog, DeployQueue 
             request.set("ExpressionAttributeValues", json.createObjectNode().set(":expected", n(expectedVersion)));
         }
         request.set("ExpressionAttributeNames", json.createObjectNode().put("#v", "version"));
-        return conditional("PutItem", request);
+        try {
+            return conditional("PutItem", request);
+        } catch (AwsException e) {
+            throw new StateStoreException("cannot write the notification state of " + target + " to DynamoDB table "
+                    + table + " (" + e.getMessage() + ")", e);
+        }
     }
 
     @Override

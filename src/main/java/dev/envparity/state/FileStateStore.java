@@ -3,23 +3,30 @@ package dev.envparity.state;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * For the CLI, whose runs are separate processes: one JSON file, replaced atomically (written beside it,
- * then renamed), with a lock file so that two overlapping runs cannot both claim the same change. A corrupt
- * or unreadable file is reported once and treated as empty: a broken state file never stops a check.
+ * then renamed), with a lock file so that two overlapping runs cannot both claim the same change. Corrupt
+ * content is reported and treated as empty (the next write repairs it): it never stops a check. A file that
+ * cannot be written is an error ({@link StateStoreException}): a run that cannot record what it posted would
+ * post it again every time.
  */
 public class FileStateStore implements StateStore {
     private static final Logger LOG = Logger.getLogger(FileStateStore.class);
@@ -28,6 +35,7 @@ public class FileStateStore implements StateStore {
 
     private final Path file;
     private final ObjectMapper json;
+    private volatile String reported;
 
     public FileStateStore(Path file, ObjectMapper json) {
         this.file = file;
@@ -62,9 +70,7 @@ public class FileStateStore implements StateStore {
                 return true;
             }
         } catch (IOException e) {
-            LOG.errorf("Cannot write the notification state file %s (%s); the next run may repeat this notification",
-                    file, e.getMessage());
-            return true; // the notification itself still goes out
+            throw new StateStoreException("cannot write the notification state file " + file + " (" + reason(e) + ")", e);
         }
     }
 
@@ -73,12 +79,54 @@ public class FileStateStore implements StateStore {
             return Map.of();
         }
         try {
-            Map<String, TargetState> all = json.readValue(file.toFile(), TYPE);
-            return all == null ? Map.of() : all;
-        } catch (IOException e) {
-            LOG.warnf("The notification state file %s is unreadable (%s); starting from an empty state", file,
-                    e.getMessage().lines().findFirst().orElse(""));
-            return Map.of();
+            JsonNode doc = json.readTree(file.toFile());
+            if (doc == null || !doc.isObject()) {
+                return corrupt("it holds " + kind(doc) + ", not an object of targets");
+            }
+            Map<String, TargetState> all = json.convertValue(doc, TYPE);
+            if (all.values().stream().anyMatch(s -> s == null || s.services() == null)) {
+                return corrupt("a target's state is incomplete");
+            }
+            return all;
+        } catch (IOException | IllegalArgumentException e) {
+            return corrupt(String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
+    }
+
+    /** Reported once per kind of damage, not at every read of the same file. */
+    private Map<String, TargetState> corrupt(String why) {
+        if (!why.equals(reported)) {
+            reported = why;
+            LOG.warnf("The notification state file %s is unreadable (%s); starting from an empty state", file, why);
+        }
+        return Map.of();
+    }
+
+    private static String kind(JsonNode doc) {
+        if (doc == null || doc.isMissingNode()) {
+            return "nothing";
+        }
+        return switch (doc.getNodeType()) {
+            case NULL -> "null";
+            case ARRAY -> "an array";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            default -> "a " + doc.getNodeType().name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied: " + ((FileSystemException) e).getFile();
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return ((FileSystemException) e).getFile() + " is a file, not a directory";
+        }
+        if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
+            FileSystemException f = (FileSystemException) e;
+            return (f.getFile() == null ? "" : f.getFile() + ": ") + f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

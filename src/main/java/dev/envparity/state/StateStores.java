@@ -1,5 +1,7 @@
 package dev.envparity.state;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -38,7 +40,7 @@ public class StateStores {
             case "memory":
                 return memory;
             case "file":
-                return new FileStateStore(Path.of(state.file()), json);
+                return new FileStateStore(stateFile(state.file()), json);
             case "dynamodb":
                 return dynamo(config, json, aws, clock);
             default:
@@ -57,6 +59,21 @@ public class StateStores {
     @Singleton
     DeployQueue deployQueue(ParityConfig config, ObjectMapper json, AwsClient aws, Clock clock) {
         return store(config).equals("dynamodb") ? dynamo(config, json, aws, clock) : memory;
+    }
+
+    /** A folder where the file belongs is a mistake in the configuration, found before anything runs. */
+    private static Path stateFile(String file) {
+        Path path;
+        try {
+            path = Path.of(file);
+        } catch (InvalidPathException e) {
+            throw new InvalidConfigException(List.of("parity.notify.state.file: not a valid path (" + e.getReason() + ")"));
+        }
+        if (Files.isDirectory(path)) {
+            throw new InvalidConfigException(List.of("parity.notify.state.file: " + file
+                    + " is a directory; name a file in it, e.g. " + path.resolve("state.json")));
+        }
+        return path;
     }
 
     private synchronized DynamoDbStateStore dynamo(ParityConfig config, ObjectMapper json, AwsClient aws, Clock clock) {

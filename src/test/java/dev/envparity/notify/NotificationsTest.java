@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +22,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -30,7 +33,9 @@ import dev.envparity.report.NotificationResult.Outcome;
 import dev.envparity.report.ParityReport;
 import dev.envparity.report.ServiceReport;
 import dev.envparity.report.Severity;
+import dev.envparity.state.FileStateStore;
 import dev.envparity.state.MemoryStateStore;
+import dev.envparity.state.StateHealth;
 import dev.envparity.state.StateStore;
 import dev.envparity.state.TargetState;
 import dev.envparity.testing.StubServer;
@@ -45,6 +50,7 @@ class NotificationsTest {
     private final List<StubServer> servers = new ArrayList<>();
     private final MutableClock clock = new MutableClock(Scenarios.AT);
     private StateStore store = new MemoryStateStore();
+    private final StateHealth health = new StateHealth();
 
     @AfterEach
     void stop() {
@@ -79,7 +85,7 @@ class NotificationsTest {
             Target... targets) {
         NotifyPlan plan = new NotifyPlan(Target.Policy.ON_CHANGE, REMIND, deadline, mutes, List.of(targets));
         Notifications n = new Notifications(plan, new NotifierRegistry(List.of(new SlackNotifier())), store,
-                new WebhookSender(VERTX, Duration.ofMillis(20)), Scenarios.JSON, clock);
+                new WebhookSender(VERTX, Duration.ofMillis(20)), Scenarios.JSON, clock, health);
         return n.dispatch(report);
     }
 
@@ -232,6 +238,39 @@ class NotificationsTest {
         NotificationResult next = dispatch(r, slack(chat)).get(0);
         assertEquals(Outcome.SKIPPED, next.outcome(), next.toString());
         assertEquals(1, chat.requests("/hook").size(), "not posted twice");
+    }
+
+    @Test
+    void aTargetWhoseStateCannotBeWrittenIsNotPostedToAndTheProblemIsKeptUntilAWriteSucceeds(@TempDir Path dir) throws Exception {
+        Path blocker = Files.writeString(dir.resolve("blocker"), "a file where the state's folder should be");
+        store = new FileStateStore(blocker.resolve("state.json"), Scenarios.JSON);
+        StubServer chat = chat();
+        ParityReport r = report(down("inventory"));
+        NotificationResult result = dispatch(r, slack(chat)).get(0);
+        assertEquals(Outcome.FAILED, result.outcome());
+        assertTrue(result.detail().startsWith("cannot write the notification state file " + blocker.resolve("state.json")),
+                result.detail());
+        assertTrue(result.detail().endsWith("; not posted, or every run would post it again"), result.detail());
+        assertTrue(chat.requests().isEmpty(), "not posted: every later run would post it again");
+        assertEquals(List.of("team-chat"), health.problems().stream().map(StateHealth.Problem::target).toList());
+
+        Files.delete(blocker);
+        assertEquals(Outcome.DELIVERED, dispatch(r, slack(chat)).get(0).outcome(), "posted once the state can be kept");
+        assertTrue(health.problems().isEmpty());
+        assertEquals(1, chat.requests().size());
+    }
+
+    @Test
+    void aRecoveredStoreIsNoticedEvenWhenThereIsNothingToTell(@TempDir Path dir) throws Exception {
+        Path blocker = Files.writeString(dir.resolve("blocker"), "a file where the state's folder should be");
+        store = new FileStateStore(blocker.resolve("state.json"), Scenarios.JSON);
+        StubServer chat = chat();
+        dispatch(report(down("inventory")), slack(chat));
+        assertEquals(1, health.problems().size());
+
+        Files.delete(blocker);
+        assertEquals(Outcome.SKIPPED, dispatch(report(inSync("inventory")), slack(chat)).get(0).outcome());
+        assertTrue(health.problems().isEmpty(), "the state was written again, so the store is back");
     }
 
     @Test

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.envparity.aws.AwsClient;
-import dev.envparity.aws.AwsException;
 import dev.envparity.testing.Dynalite;
 
 /** The DynamoDB store against dynalite: conditional writes, replays, the deploy queue. */
@@ -128,11 +128,33 @@ class DynamoDbStateStoreTest {
         assertTrue(store.offer(later), "once taken, the next deploy starts a new verification");
     }
 
+    /** Reading nothing as "empty" would make the next write lose to the stored version: a false "claimed elsewhere". */
     @Test
-    void aMissingTableIsAnErrorForWritesAndAnEmptyStateForReads() {
+    void aMissingTableIsAnErrorForReadsAndWrites() {
         DynamoDbStateStore store = new DynamoDbStateStore(aws, "no-such-table", JSON, CLOCK);
-        assertEquals(TargetState.EMPTY, store.load("team-chat"));
-        AwsException e = assertThrows(AwsException.class, () -> store.compareAndSet("team-chat", 0, state(1, "a")));
-        assertEquals("ResourceNotFoundException", e.type());
+        StateStoreException read = assertThrows(StateStoreException.class, () -> store.load("team-chat"));
+        assertTrue(read.getMessage().contains("no-such-table"), read.getMessage());
+        StateStoreException write = assertThrows(StateStoreException.class, () -> store.compareAndSet("team-chat", 0, state(1, "a")));
+        assertTrue(write.getMessage().contains("no-such-table"), write.getMessage());
+    }
+
+    @Test
+    void aCorruptItemIsTreatedAsEmptyAndRepairedByTheNextWrite() {
+        dynalite.createTable(aws, "envparity-test-corrupt");
+        DynamoDbStateStore store = new DynamoDbStateStore(aws, "envparity-test-corrupt", JSON, CLOCK);
+        store.compareAndSet("team-chat", 0, state(1, "aaaa"));
+        store.compareAndSet("team-chat", 1, state(2, "bbbb"));
+        ObjectNode item = JSON.createObjectNode();
+        item.set("pk", JSON.createObjectNode().put("S", "state#team-chat"));
+        item.set("version", JSON.createObjectNode().put("N", "2"));
+        item.set("state", JSON.createObjectNode().put("S", "null"));
+        ObjectNode put = JSON.createObjectNode().put("TableName", "envparity-test-corrupt");
+        put.set("Item", item);
+        aws.call("dynamodb", "DynamoDB_20120810.PutItem", "1.0", put);
+
+        TargetState seen = store.load("team-chat");
+        assertTrue(seen.services().isEmpty());
+        assertTrue(store.compareAndSet("team-chat", seen.version(), state(seen.version() + 1, "cccc")), "the next write repairs it");
+        assertEquals("cccc", store.load("team-chat").services().get("payments").fingerprint());
     }
 }

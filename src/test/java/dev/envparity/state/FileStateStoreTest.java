@@ -2,12 +2,19 @@ package dev.envparity.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,5 +64,49 @@ class FileStateStoreTest {
         assertEquals(TargetState.EMPTY, store.load("team-chat"));
         assertTrue(store.compareAndSet("team-chat", 0, STATE), "and the next write repairs it");
         assertEquals(STATE, store.load("team-chat"));
+    }
+
+    @Test
+    void nullAndOtherNonObjectContentIsReportedAsCorrupt(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("state.json");
+        for (String content : List.of("null", "[]", "\"x\"", "42", "", "{\"team-chat\": null}", "{\"team-chat\": [1]}")) {
+            Files.writeString(file, content);
+            List<String> warnings = warningsWhile(() -> assertEquals(TargetState.EMPTY, new FileStateStore(file, JSON).load("team-chat")));
+            assertTrue(warnings.stream().anyMatch(w -> w.contains("is unreadable")), "'" + content + "' is reported: " + warnings);
+        }
+    }
+
+    @Test
+    void aFileThatCannotBeWrittenIsAnErrorNamingIt(@TempDir Path dir) throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("blocker"), "a file where the state's folder should be");
+        FileStateStore store = new FileStateStore(notADirectory.resolve("state.json"), JSON);
+        StateStoreException e = assertThrows(StateStoreException.class, () -> store.compareAndSet("team-chat", 0, STATE));
+        assertTrue(e.getMessage().contains("cannot write the notification state file " + notADirectory.resolve("state.json")),
+                e.getMessage());
+    }
+
+    private static List<String> warningsWhile(Runnable action) {
+        List<String> logged = Collections.synchronizedList(new ArrayList<>());
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                logged.add(r.getLevel() + " " + r.getMessage() + " " + java.util.Arrays.toString(r.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger.getLogger("").addHandler(capture);
+        try {
+            action.run();
+        } finally {
+            Logger.getLogger("").removeHandler(capture);
+        }
+        return new ArrayList<>(logged);
     }
 }

@@ -61,13 +61,30 @@ public final class Dynalite implements AutoCloseable {
                 () -> Optional.of(new AwsCredentials("AKIDLOCAL", "local-secret", null)));
     }
 
-    /** Creates the table as the CDK stack does: partition key pk (string), on demand. */
+    /**
+     * Creates the table as the CDK stack does (partition key pk, string; on demand) and waits until it is ACTIVE,
+     * as the stack does: until then, reads and writes answer ResourceNotFoundException.
+     */
     public void createTable(AwsClient aws, String name) {
         ObjectMapper json = aws.json();
         ObjectNode req = json.createObjectNode().put("TableName", name).put("BillingMode", "PAY_PER_REQUEST");
         req.putArray("AttributeDefinitions").addObject().put("AttributeName", "pk").put("AttributeType", "S");
         req.putArray("KeySchema").addObject().put("AttributeName", "pk").put("KeyType", "HASH");
         aws.call("dynamodb", "DynamoDB_20120810.CreateTable", "1.0", req);
+        ObjectNode describe = json.createObjectNode().put("TableName", name);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!aws.call("dynamodb", "DynamoDB_20120810.DescribeTable", "1.0", describe).at("/Table/TableStatus").asText()
+                .equals("ACTIVE")) {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("table " + name + " did not become ACTIVE");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     @Override

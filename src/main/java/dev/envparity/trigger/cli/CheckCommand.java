@@ -11,21 +11,27 @@ import dev.envparity.ParityService;
 import dev.envparity.report.ParityReport;
 import dev.envparity.report.TextRenderer;
 import dev.envparity.report.Trigger;
+import dev.envparity.state.StateHealth;
 
-/** {@code check [--json]}: one run, the report on stdout, the verdict as exit code. */
+/** {@code check [--json]}: one run, the report on stdout, the verdict as exit code (3 when the state cannot be kept). */
 @ApplicationScoped
 public class CheckCommand {
     static final String USAGE = "Usage: envparity check [--json]\n"
             + "  Probes every service in every environment, prints the report and exits\n"
-            + "  0 below parity.fail-on, 1 at or above it, 2 on invalid configuration or usage.";
+            + "  0 below parity.fail-on, 1 at or above it, 2 on invalid configuration or usage,\n"
+            + "  3 when the notification state cannot be written (nothing is posted then).";
+    /** Neither drift (1) nor configuration (2): the check ran, but what it posts could not be remembered. */
+    static final int EXIT_STATE = 3;
 
     private final ParityService parity;
     private final ObjectMapper json;
+    private final StateHealth stateHealth;
 
     @Inject
-    public CheckCommand(ParityService parity, ObjectMapper json) {
+    public CheckCommand(ParityService parity, ObjectMapper json, StateHealth stateHealth) {
         this.parity = parity;
         this.json = json;
+        this.stateHealth = stateHealth;
     }
 
     int run(String... args) {
@@ -44,6 +50,11 @@ public class CheckCommand {
         ParityReport report = parity.run(Trigger.CLI);
         System.out.print(asJson ? toJson(report) : TextRenderer.render(report));
         System.out.flush();
+        if (!stateHealth.problems().isEmpty()) {
+            stateHealth.problems().forEach(p -> System.err.println("envparity: " + p.reason() + "; nothing was posted to '"
+                    + p.target() + "' (see parity.notify.state)"));
+            return EXIT_STATE;
+        }
         return parity.plan().failOn().map(threshold -> report.severity().atLeast(threshold) ? 1 : 0).orElse(0);
     }
 

@@ -155,8 +155,42 @@ class CliIT {
             assertEquals(0, corrupt.exit(), corrupt.err());
             assertTrue(corrupt.err().contains("is unreadable"), corrupt.err());
             assertEquals(2, chat.requests().size(), "an unreadable state starts over, it does not crash");
-            assertFalse((first.err() + second.err() + corrupt.err()).contains("SecretHookToken"));
+
+            Files.writeString(state, "null");
+            Run nothing = run(jvm, "check");
+            assertEquals(0, nothing.exit(), nothing.err());
+            assertTrue(nothing.err().contains("is unreadable"), "null is corrupt content too:\n" + nothing.err());
+            assertEquals(3, chat.requests().size());
+            assertFalse((first.err() + second.err() + corrupt.err() + nothing.err()).contains("SecretHookToken"));
         }
+    }
+
+    /** Without a state, every run would post the same message again: the run says so and fails, and posts nothing. */
+    @Test
+    void aStateFileThatCannotBeWrittenExitsThreeAndPostsNothing(@TempDir Path dir) throws Exception {
+        try (StubServer chat = StubServer.http()) {
+            chat.on("/hook/T000/SecretHookToken", Reply.of(200, "text/html", "ok"));
+            Path blocker = Files.writeString(dir.resolve("blocker"), "a file where the state's folder should be");
+            Path state = blocker.resolve("state.json");
+            Run r = run(List.of("-Dquarkus.profile=demo", "-Dparity.notify.targets.demo-console.policy=never",
+                    "-Dparity.notify.state.store=file", "-Dparity.notify.state.file=" + state,
+                    "-Dparity.notify.targets.chat.type=mattermost",
+                    "-Dparity.notify.targets.chat.url=" + chat.url("/hook/T000/SecretHookToken")), "check");
+            assertEquals(3, r.exit(), r.out() + r.err());
+            assertTrue(r.err().contains("cannot write the notification state file " + state), r.err());
+            assertTrue(r.out().contains("envparity: 5 services"), "the report is still printed:\n" + r.out());
+            assertEquals(0, chat.requests().size(), "not posted, so that the next run does not post it again");
+            assertFalse(r.err().contains("SecretHookToken"), r.err());
+        }
+    }
+
+    @Test
+    void aStateFileThatIsADirectoryIsAConfigurationError(@TempDir Path dir) throws Exception {
+        Run r = run(List.of("-Dquarkus.profile=demo", "-Dparity.notify.state.store=auto", "-Dparity.notify.state.file=" + dir),
+                "check");
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("parity.notify.state.file: " + dir + " is a directory"), r.err());
+        assertEquals("", r.out());
     }
 
     @Test
