@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,12 +34,25 @@ public final class PlanResolver {
             "upgrade");
 
     private final List<String> problems = new ArrayList<>();
+    private final Set<String> malformed = new HashSet<>();
 
     private PlanResolver() {
     }
 
     public static CheckPlan resolve(ParityConfig config) {
+        return resolve(config, RawSettings.NONE);
+    }
+
+    /**
+     * @param settings the settings as written; values the mapping could not take reached it as stand-ins (see
+     *        {@link ConfigGuard}), so their problems are reported here, and the meaning of those keys is not checked
+     */
+    public static CheckPlan resolve(ParityConfig config, RawSettings settings) {
         PlanResolver r = new PlanResolver();
+        for (String p : SettingsCheck.problems(settings)) {
+            r.problems.add(p);
+            r.malformed.add(key(p));
+        }
         CheckPlan plan = r.plan(config);
         if (!r.problems.isEmpty()) {
             throw new InvalidConfigException(r.problems);
@@ -101,9 +115,6 @@ public final class PlanResolver {
         }
         if (p.maxRedirects() < 0) {
             problem("parity.probe.max-redirects: must be 0 or more");
-        }
-        if (p.trustStore().isPresent() && !new java.io.File(p.trustStore().get()).isFile()) {
-            problem("parity.probe.trust-store: no such file " + p.trustStore().get());
         }
         return new CheckPlan(environments, List.copyOf(services), config.maxPromotionLag(), failOn,
                 new CheckPlan.ProbeSettings(p.concurrency(), p.maxBodyBytes(), p.maxRedirects(),
@@ -281,7 +292,14 @@ public final class PlanResolver {
         return s.or(() -> Optional.of(Severity.WARNING));
     }
 
+    /** A value already reported as malformed (the mapping got a stand-in) is not judged on its meaning too. */
     private void problem(String message) {
-        problems.add(message);
+        if (!malformed.contains(key(message))) {
+            problems.add(message);
+        }
+    }
+
+    private static String key(String problem) {
+        return problem.substring(0, Math.max(0, problem.indexOf(": ")));
     }
 }

@@ -15,9 +15,6 @@ import dev.envparity.report.Trigger;
 /** {@code check [--json]}: one run, the report on stdout, the verdict as exit code. */
 @ApplicationScoped
 public class CheckCommand {
-    static final String USAGE = "Usage: envparity check [--json]\n"
-            + "  Probes every service in every environment, prints the report and exits\n"
-            + "  0 below parity.fail-on, 1 at or above it, 2 on invalid configuration or usage.";
 
     private final ParityService parity;
     private final ObjectMapper json;
@@ -28,19 +25,7 @@ public class CheckCommand {
         this.json = json;
     }
 
-    int run(String... args) {
-        boolean asJson = false;
-        for (String a : args) {
-            if (a.equals("--json")) {
-                asJson = true;
-            } else if (a.equals("--help") || a.equals("-h")) {
-                System.out.println(USAGE);
-                return 0;
-            } else {
-                System.err.println("Unknown option '" + a + "'.\n" + USAGE);
-                return EnvParityMain.EXIT_CONFIG;
-            }
-        }
+    int run(boolean asJson) {
         ParityReport report = parity.run(Trigger.CLI);
         System.out.print(asJson ? toJson(report) : TextRenderer.render(report));
         System.out.flush();
