@@ -103,7 +103,7 @@ public final class PlanResolver {
             problem("parity.hooks.verify.debounce: must be between 0s and 5m");
         }
         if (!List.of("auto", "in-process", "lambda").contains(verify.async())) {
-            problem("parity.hooks.verify.async: unknown mode '" + verify.async() + "'; use auto, in-process or lambda");
+            problem("parity.hooks.verify.async: unknown mode; use auto, in-process or lambda");
         }
 
         ParityConfig.Probe p = config.probe();
@@ -131,7 +131,7 @@ public final class PlanResolver {
         List<String> envs = configured.get();
         if (envs.size() < 2) {
             problem("parity.environments: list at least two environments in promotion order, upstream first, "
-                    + "e.g. [staging, production] (found " + envs + ")");
+                    + "e.g. [staging, production]");
         }
         Set<String> seen = new LinkedHashSet<>();
         for (String e : envs) {
@@ -185,7 +185,7 @@ public final class PlanResolver {
         }
         String versionHeader = s.versionHeader().orElse(null);
         if (versionHeader != null && !HEADER_NAME.matcher(versionHeader).matches()) {
-            problem(key + ".version-header: '" + versionHeader + "' is not a valid header name");
+            problem(key + ".version-header: not a valid header name");
         }
         Map<String, String> headers = new LinkedHashMap<>();
         s.headers().forEach((h, v) -> {
@@ -250,7 +250,7 @@ public final class PlanResolver {
 
     private String path(String key, String path) {
         if (!path.startsWith("/")) {
-            problem(key + ": must start with '/' (found '" + path + "')");
+            problem(key + ": must start with '/'");
         }
         return path;
     }
@@ -262,21 +262,21 @@ public final class PlanResolver {
                 problem(key + ": must not be empty; a JSON Pointer starts with '/', e.g. /build/version");
             }
         } catch (IllegalArgumentException e) {
-            problem(key + ": '" + pointer + "' is not a JSON Pointer (RFC 6901); it starts with '/', e.g. /build/version");
+            problem(key + ": not a JSON Pointer (RFC 6901); it starts with '/', e.g. /build/version");
         }
     }
 
     private Optional<Preset> preset(String key, String id) {
         Optional<Preset> p = Preset.byId(id);
         if (p.isEmpty()) {
-            problem(key + ": unknown preset '" + id + "'; use one of " + Preset.ids());
+            problem(key + ": unknown preset; use one of " + Preset.ids());
         }
         return p;
     }
 
     private Duration timeout(String key, Duration t) {
         if (t.isZero() || t.isNegative() || t.compareTo(MAX_TIMEOUT) > 0) {
-            problem(key + ": must be between 1ms and " + MAX_TIMEOUT.toSeconds() + "s (found " + t + ")");
+            problem(key + ": must be between 1ms and " + MAX_TIMEOUT.toSeconds() + "s");
         }
         return t;
     }
@@ -287,7 +287,7 @@ public final class PlanResolver {
         }
         Optional<Severity> s = Severity.byId(value);
         if (s.isEmpty()) {
-            problem("parity.fail-on: unknown severity '" + value + "'; use ok, info, warning, critical or never");
+            problem("parity.fail-on: unknown severity; use ok, info, warning, critical or never");
         }
         return s.or(() -> Optional.of(Severity.WARNING));
     }

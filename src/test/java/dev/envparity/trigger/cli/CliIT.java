@@ -156,7 +156,7 @@ class CliIT {
         Run r = run(List.of("-Dquarkus.config.locations=" + config), "check");
         assertEquals(2, r.exit(), r.out() + r.err());
         assertEquals("", r.out());
-        assertTrue(r.err().contains("parity.services.checkout.preset: unknown preset 'springboot'"), r.err());
+        assertTrue(r.err().contains("parity.services.checkout.preset: unknown preset; use one of spring-boot"), r.err());
         assertTrue(r.err().contains("parity.services.checkout.urls.qa: 'qa' is not one of parity.environments"), r.err());
         assertTrue(r.err().contains("parity.services.checkout.urls.production: missing"), r.err());
         assertFalse(r.err().contains("super-secret-value-91"), r.err());
