@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.Config;
+
 import io.quarkus.runtime.Startup;
+import io.smallrye.config.SmallRyeConfig;
 
 @ApplicationScoped
 public class PlanProducer {
@@ -13,7 +16,7 @@ public class PlanProducer {
     @Produces
     @Singleton
     @Startup
-    CheckPlan plan(ParityConfig config) {
-        return PlanResolver.resolve(config);
+    CheckPlan plan(ParityConfig config, Config settings) {
+        return PlanResolver.resolve(config, RawSettings.of(settings.unwrap(SmallRyeConfig.class)));
     }
 }

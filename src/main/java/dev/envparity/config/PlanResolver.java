@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,12 +34,25 @@ public final class PlanResolver {
             "upgrade");
 
     private final List<String> problems = new ArrayList<>();
+    private final Set<String> malformed = new HashSet<>();
 
     private PlanResolver() {
     }
 
     public static CheckPlan resolve(ParityConfig config) {
+        return resolve(config, RawSettings.NONE);
+    }
+
+    /**
+     * @param settings the settings as written; values the mapping could not take reached it as stand-ins (see
+     *        {@link ConfigGuard}), so their problems are reported here, and the meaning of those keys is not checked
+     */
+    public static CheckPlan resolve(ParityConfig config, RawSettings settings) {
         PlanResolver r = new PlanResolver();
+        for (String p : SettingsCheck.problems(settings)) {
+            r.problems.add(p);
+            r.malformed.add(key(p));
+        }
         CheckPlan plan = r.plan(config);
         if (!r.problems.isEmpty()) {
             throw new InvalidConfigException(r.problems);
@@ -89,7 +103,7 @@ public final class PlanResolver {
             problem("parity.hooks.verify.debounce: must be between 0s and 5m");
         }
         if (!List.of("auto", "in-process", "lambda").contains(verify.async())) {
-            problem("parity.hooks.verify.async: unknown mode '" + verify.async() + "'; use auto, in-process or lambda");
+            problem("parity.hooks.verify.async: unknown mode; use auto, in-process or lambda");
         }
 
         ParityConfig.Probe p = config.probe();
@@ -101,9 +115,6 @@ public final class PlanResolver {
         }
         if (p.maxRedirects() < 0) {
             problem("parity.probe.max-redirects: must be 0 or more");
-        }
-        if (p.trustStore().isPresent() && !new java.io.File(p.trustStore().get()).isFile()) {
-            problem("parity.probe.trust-store: no such file " + p.trustStore().get());
         }
         return new CheckPlan(environments, List.copyOf(services), config.maxPromotionLag(), failOn,
                 new CheckPlan.ProbeSettings(p.concurrency(), p.maxBodyBytes(), p.maxRedirects(),
@@ -120,7 +131,7 @@ public final class PlanResolver {
         List<String> envs = configured.get();
         if (envs.size() < 2) {
             problem("parity.environments: list at least two environments in promotion order, upstream first, "
-                    + "e.g. [staging, production] (found " + envs + ")");
+                    + "e.g. [staging, production]");
         }
         Set<String> seen = new LinkedHashSet<>();
         for (String e : envs) {
@@ -174,7 +185,7 @@ public final class PlanResolver {
         }
         String versionHeader = s.versionHeader().orElse(null);
         if (versionHeader != null && !HEADER_NAME.matcher(versionHeader).matches()) {
-            problem(key + ".version-header: '" + versionHeader + "' is not a valid header name");
+            problem(key + ".version-header: not a valid header name");
         }
         Map<String, String> headers = new LinkedHashMap<>();
         s.headers().forEach((h, v) -> {
@@ -239,7 +250,7 @@ public final class PlanResolver {
 
     private String path(String key, String path) {
         if (!path.startsWith("/")) {
-            problem(key + ": must start with '/' (found '" + path + "')");
+            problem(key + ": must start with '/'");
         }
         return path;
     }
@@ -251,21 +262,21 @@ public final class PlanResolver {
                 problem(key + ": must not be empty; a JSON Pointer starts with '/', e.g. /build/version");
             }
         } catch (IllegalArgumentException e) {
-            problem(key + ": '" + pointer + "' is not a JSON Pointer (RFC 6901); it starts with '/', e.g. /build/version");
+            problem(key + ": not a JSON Pointer (RFC 6901); it starts with '/', e.g. /build/version");
         }
     }
 
     private Optional<Preset> preset(String key, String id) {
         Optional<Preset> p = Preset.byId(id);
         if (p.isEmpty()) {
-            problem(key + ": unknown preset '" + id + "'; use one of " + Preset.ids());
+            problem(key + ": unknown preset; use one of " + Preset.ids());
         }
         return p;
     }
 
     private Duration timeout(String key, Duration t) {
         if (t.isZero() || t.isNegative() || t.compareTo(MAX_TIMEOUT) > 0) {
-            problem(key + ": must be between 1ms and " + MAX_TIMEOUT.toSeconds() + "s (found " + t + ")");
+            problem(key + ": must be between 1ms and " + MAX_TIMEOUT.toSeconds() + "s");
         }
         return t;
     }
@@ -276,12 +287,19 @@ public final class PlanResolver {
         }
         Optional<Severity> s = Severity.byId(value);
         if (s.isEmpty()) {
-            problem("parity.fail-on: unknown severity '" + value + "'; use ok, info, warning, critical or never");
+            problem("parity.fail-on: unknown severity; use ok, info, warning, critical or never");
         }
         return s.or(() -> Optional.of(Severity.WARNING));
     }
 
+    /** A value already reported as malformed (the mapping got a stand-in) is not judged on its meaning too. */
     private void problem(String message) {
-        problems.add(message);
+        if (!malformed.contains(key(message))) {
+            problems.add(message);
+        }
+    }
+
+    private static String key(String problem) {
+        return problem.substring(0, Math.max(0, problem.indexOf(": ")));
     }
 }

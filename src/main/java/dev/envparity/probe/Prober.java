@@ -22,6 +22,7 @@ import dev.envparity.probe.version.VersionReader;
 import dev.envparity.probe.version.VersionReading;
 import dev.envparity.report.EnvironmentReport;
 import dev.envparity.report.Health;
+import io.quarkus.runtime.Startup;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -36,6 +37,7 @@ import io.vertx.core.net.TrustOptions;
  * becomes the environment's {@code error}.
  */
 @ApplicationScoped
+@Startup // opens the trust store at start-up: a wrong password stops the process, not every check later
 public class Prober {
     private static final long BACKOFF_MILLIS = 100;
     /** A retry needs at least this much budget left to be worth starting. */

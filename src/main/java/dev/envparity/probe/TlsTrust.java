@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.UnrecoverableKeyException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
@@ -16,6 +17,8 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 
+import io.quarkus.runtime.configuration.ConfigurationException;
+
 /**
  * Certificate verification for probes: the JDK's CAs, plus those of an optional trust store for internal
  * CAs. A certificate must chain to one of them; host names are verified by the HTTP client as usual.
@@ -24,10 +27,18 @@ final class TlsTrust {
     private TlsTrust() {
     }
 
-    /** @return null when there is no extra trust store: the client then uses the JDK's CAs as they are */
+    /**
+     * @return null when there is no extra trust store: the client then uses the JDK's CAs as they are
+     * @throws ConfigurationException naming the key (never the password) when the store cannot be opened, so that
+     *         start-up stops instead of every probe failing later
+     */
     static X509ExtendedTrustManager trustManager(String trustStore, String password) {
         if (trustStore == null) {
             return null;
+        }
+        String key = "parity.probe.trust-store: cannot open " + trustStore + ": ";
+        if (!Files.isRegularFile(Path.of(trustStore))) {
+            throw new ConfigurationException(key + "no such file");
         }
         try {
             KeyStore extra = KeyStore.getInstance(trustStore.endsWith(".jks") ? "JKS" : "PKCS12");
@@ -35,9 +46,14 @@ final class TlsTrust {
                 extra.load(in, password == null ? null : password.toCharArray());
             }
             return new Either(trustManager(extra), trustManager(null));
-        } catch (GeneralSecurityException | IOException e) {
-            // The path was checked at startup; reaching here means the file is unreadable or the password wrong.
-            throw new IllegalStateException("parity.probe.trust-store: cannot load " + trustStore + " (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            // A wrong password: an IOException caused by UnrecoverableKeyException (KeyStore.load, https://docs.oracle.com/
+            // en/java/javase/17/docs/api/java.base/java/security/KeyStore.html#load(java.io.InputStream,char%5B%5D)).
+            throw new ConfigurationException(key + (e.getCause() instanceof UnrecoverableKeyException
+                    ? "the password (parity.probe.trust-store-password) is wrong"
+                    : "not a readable " + (trustStore.endsWith(".jks") ? "JKS" : "PKCS#12") + " trust store"));
+        } catch (GeneralSecurityException e) {
+            throw new ConfigurationException(key + "its certificates cannot be read");
         }
     }
 

@@ -18,7 +18,8 @@ public final class TextRenderer {
 
     public static String render(ParityReport report) {
         StringBuilder out = new StringBuilder();
-        out.append("envparity: ").append(report.services().size()).append(" services, ")
+        int services = report.services().size();
+        out.append("envparity: ").append(Verdict.plural(services, "service", "services")).append(", ")
                 .append(String.join(" → ", report.environments())).append(" · ")
                 .append(report.severity().id().toUpperCase(Locale.ROOT)).append(" · ").append(report.trigger().id())
                 .append(" · ").append(TIME.format(report.startedAt())).append(" · ").append(report.durationMs())
@@ -47,7 +48,7 @@ public final class TextRenderer {
             }
         }
         if (findings.isEmpty()) {
-            out.append("\nAll services are in sync.\n");
+            out.append(services == 1 ? "\nThe service is in sync.\n" : "\nAll services are in sync.\n");
         } else {
             out.append("\nFindings\n");
             table(out, findings);

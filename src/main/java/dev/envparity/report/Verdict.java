@@ -42,7 +42,7 @@ public final class Verdict {
                 + String.join(", ", parts);
     }
 
-    private static String plural(long n, String one, String many) {
+    static String plural(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
     }
 }

@@ -137,8 +137,8 @@ class PlanResolverTest {
         p.put("parity.services.payments.compare", "/java/version,java.vendor");
         List<String> problems = problems(p);
         assertEquals(2, problems.size(), problems.toString());
-        assertTrue(problems.get(0).startsWith("parity.services.checkout.version-pointer: 'build.version' is not a JSON Pointer"));
-        assertTrue(problems.get(1).startsWith("parity.services.payments.compare[1]: 'java.vendor' is not a JSON Pointer"));
+        assertTrue(problems.get(0).startsWith("parity.services.checkout.version-pointer: not a JSON Pointer"));
+        assertTrue(problems.get(1).startsWith("parity.services.payments.compare[1]: not a JSON Pointer"));
     }
 
     @Test
@@ -147,8 +147,8 @@ class PlanResolverTest {
         p.put("parity.services.payments.preset", "micronaut");
         p.put("parity.defaults.preset", "django");
         List<String> problems = problems(p);
-        assertTrue(problems.contains("parity.defaults.preset: unknown preset 'django'; use one of spring-boot, quarkus, dockerflow, health-json, plain"), problems.toString());
-        assertTrue(problems.contains("parity.services.payments.preset: unknown preset 'micronaut'; use one of spring-boot, quarkus, dockerflow, health-json, plain"), problems.toString());
+        assertTrue(problems.contains("parity.defaults.preset: unknown preset; use one of spring-boot, quarkus, dockerflow, health-json, plain"), problems.toString());
+        assertTrue(problems.contains("parity.services.payments.preset: unknown preset; use one of spring-boot, quarkus, dockerflow, health-json, plain"), problems.toString());
     }
 
     @Test
@@ -159,10 +159,10 @@ class PlanResolverTest {
         p.put("parity.services.checkout.headers.Host", "evil");
         p.put("parity.services.checkout.health-path", "actuator/health");
         List<String> problems = problems(p);
-        assertTrue(problems.contains("parity.fail-on: unknown severity 'error'; use ok, info, warning, critical or never"), problems.toString());
+        assertTrue(problems.contains("parity.fail-on: unknown severity; use ok, info, warning, critical or never"), problems.toString());
         assertTrue(problems.stream().anyMatch(m -> m.startsWith("parity.services.checkout.timeout: must be between")), problems.toString());
         assertTrue(problems.contains("parity.services.checkout.headers.Host: this header is set by the HTTP client and cannot be configured"), problems.toString());
-        assertTrue(problems.contains("parity.services.checkout.health-path: must start with '/' (found 'actuator/health')"), problems.toString());
+        assertTrue(problems.contains("parity.services.checkout.health-path: must start with '/'"), problems.toString());
     }
 
     @Test
@@ -177,5 +177,20 @@ class PlanResolverTest {
         Map<String, String> p = valid();
         p.put("parity.services.checkout.aliases", "acme/shop,payments");
         assertEquals(List.of("parity.services.checkout.aliases: 'payments' already names service payments"), problems(p));
+    }
+
+    @Test
+    void noProblemRepeatsTheValueItIsAbout() {
+        Map<String, String> p = valid();
+        p.put("parity.fail-on", "secret-1");
+        p.put("parity.defaults.preset", "secret-2");
+        p.put("parity.services.checkout.health-path", "secret-3");
+        p.put("parity.services.checkout.version-pointer", "secret-4");
+        p.put("parity.services.checkout.version-header", "secret 5");
+        p.put("parity.services.checkout.timeout", "999h");
+        p.put("parity.hooks.verify.async", "secret-6");
+        List<String> problems = problems(p);
+        assertEquals(7, problems.size(), problems.toString());
+        assertFalse(problems.toString().contains("secret") || problems.toString().contains("999"), problems.toString());
     }
 }

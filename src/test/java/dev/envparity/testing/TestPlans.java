@@ -4,9 +4,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
 import dev.envparity.config.CheckPlan;
+import dev.envparity.config.ConfigGuard;
 import dev.envparity.config.ParityConfig;
 import dev.envparity.config.PlanResolver;
+import dev.envparity.config.RawSettings;
 import dev.envparity.config.ServiceSpec;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
@@ -18,17 +22,26 @@ public final class TestPlans {
     private TestPlans() {
     }
 
-    public static ParityConfig config(Map<String, String> properties) {
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
+    /** The configuration as the application builds it: expressions, our interceptors, the mapping. */
+    public static SmallRyeConfig smallRye(Map<String, String> properties, ConfigSource... more) {
+        return new SmallRyeConfigBuilder()
+                .addDefaultInterceptors()
+                .withInterceptors(new ConfigGuard())
                 .withSources(new PropertiesConfigSource(properties, "test", 100))
+                .withSources(more)
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withMapping(ParityConfig.class)
+                .withValidateUnknown(false)
                 .build();
-        return config.getConfigMapping(ParityConfig.class);
     }
 
-    public static CheckPlan plan(Map<String, String> properties) {
-        return PlanResolver.resolve(config(properties));
+    public static ParityConfig config(Map<String, String> properties) {
+        return smallRye(properties).getConfigMapping(ParityConfig.class);
+    }
+
+    public static CheckPlan plan(Map<String, String> properties, ConfigSource... more) {
+        SmallRyeConfig config = smallRye(properties, more);
+        return PlanResolver.resolve(config.getConfigMapping(ParityConfig.class), RawSettings.of(config));
     }
 
     /** A two-environment plan (staging, production) with one service. */

@@ -16,10 +16,6 @@ import dev.envparity.state.StateHealth;
 /** {@code check [--json]}: one run, the report on stdout, the verdict as exit code (3 when the state cannot be kept). */
 @ApplicationScoped
 public class CheckCommand {
-    static final String USAGE = "Usage: envparity check [--json]\n"
-            + "  Probes every service in every environment, prints the report and exits\n"
-            + "  0 below parity.fail-on, 1 at or above it, 2 on invalid configuration or usage,\n"
-            + "  3 when the notification state cannot be written (nothing is posted then).";
     /** Neither drift (1) nor configuration (2): the check ran, but what it posts could not be remembered. */
     static final int EXIT_STATE = 3;
 
@@ -34,19 +30,7 @@ public class CheckCommand {
         this.stateHealth = stateHealth;
     }
 
-    int run(String... args) {
-        boolean asJson = false;
-        for (String a : args) {
-            if (a.equals("--json")) {
-                asJson = true;
-            } else if (a.equals("--help") || a.equals("-h")) {
-                System.out.println(USAGE);
-                return 0;
-            } else {
-                System.err.println("Unknown option '" + a + "'.\n" + USAGE);
-                return EnvParityMain.EXIT_CONFIG;
-            }
-        }
+    int run(boolean asJson) {
         ParityReport report = parity.run(Trigger.CLI);
         System.out.print(asJson ? toJson(report) : TextRenderer.render(report));
         System.out.flush();

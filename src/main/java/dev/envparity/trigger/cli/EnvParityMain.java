@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import dev.envparity.demo.DemoEnvironments;
 import dev.envparity.state.StateStores;
@@ -16,8 +17,9 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 import io.smallrye.config.ConfigValidationException;
 
 /**
- * {@code java -jar quarkus-run.jar} runs the server; {@code … check [--json]} runs one check and exits
- * 0 (below fail-on), 1 (at or above) or 2 (invalid configuration or usage).
+ * {@code java -jar envparity-runner.jar} runs the server; {@code … check [--json]} runs one check and exits
+ * 0 (below fail-on), 1 (at or above) or 2 (invalid configuration or usage); help and version answer before
+ * anything starts. See {@link Command#USAGE}.
  */
 @QuarkusMain
 public class EnvParityMain implements QuarkusApplication {
@@ -27,8 +29,26 @@ public class EnvParityMain implements QuarkusApplication {
     CheckCommand check;
 
     public static void main(String... args) {
-        if (args.length > 0 && args[0].equals("check")) {
-            oneShot();
+        Command command;
+        try {
+            command = Command.parse(args);
+        } catch (Command.UsageException e) {
+            System.err.println(e.getMessage() + "\n" + Command.USAGE);
+            System.exit(EXIT_CONFIG);
+            return;
+        }
+        switch (command.kind()) {
+            case HELP:
+                System.out.println(Command.USAGE);
+                return;
+            case VERSION:
+                System.out.println(Command.version());
+                return;
+            case CHECK:
+                oneShot();
+                break;
+            default:
+                break;
         }
         if (activeProfiles().contains("demo")) {
             System.setProperty(DemoEnvironments.PORT_PROPERTY, String.valueOf(DemoEnvironments.startOnLoopback()));
@@ -37,16 +57,13 @@ public class EnvParityMain implements QuarkusApplication {
     }
 
     @Override
-    public int run(String... args) {
-        if (args.length == 0) {
-            Quarkus.waitForExit();
-            return 0;
+    public int run(String... args) throws Command.UsageException {
+        Command command = Command.parse(args);
+        if (command.kind() == Command.Kind.CHECK) {
+            return check.run(command.json());
         }
-        if (args[0].equals("check")) {
-            return check.run(Arrays.copyOfRange(args, 1, args.length));
-        }
-        System.err.println("Unknown command '" + args[0] + "'.\n" + CheckCommand.USAGE);
-        return EXIT_CONFIG;
+        Quarkus.waitForExit();
+        return 0;
     }
 
     /**
@@ -73,6 +90,11 @@ public class EnvParityMain implements QuarkusApplication {
         return Arrays.stream(p.split(",")).map(String::trim).toList();
     }
 
+    /**
+     * Configuration problems end with their message and exit code 2, never with a stack trace or in silence: a
+     * failure while the configuration is built happens before logging is set up, so whatever the failure, stderr
+     * says something.
+     */
     private static void exit(int code, Throwable failure) {
         if (failure == null) {
             System.exit(code);
@@ -94,6 +116,14 @@ public class EnvParityMain implements QuarkusApplication {
             System.err.println(root.getMessage());
             System.exit(EXIT_CONFIG);
         }
+        if (root instanceof MarkedYAMLException && ((MarkedYAMLException) root).getProblemMark() != null) {
+            // A YAML file we did not check before SmallRye read it (a profile variant): the problem and where, not the text.
+            MarkedYAMLException yaml = (MarkedYAMLException) root;
+            System.err.println("Invalid envparity configuration:\n  - a YAML file, line " + (yaml.getProblemMark().getLine() + 1)
+                    + ", column " + (yaml.getProblemMark().getColumn() + 1) + ": " + yaml.getProblem());
+            System.exit(EXIT_CONFIG);
+        }
+        System.err.println("envparity failed to start: " + root.getClass().getSimpleName());
         Logger.getLogger(EnvParityMain.class).error("envparity failed to start", failure);
         System.exit(1);
     }

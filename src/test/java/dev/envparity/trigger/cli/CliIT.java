@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +26,7 @@ import dev.envparity.testing.FakeAwsSecrets;
 import dev.envparity.testing.Fixtures;
 import dev.envparity.testing.StubServer;
 import dev.envparity.testing.StubServer.Reply;
+import dev.envparity.trigger.cli.Runner.Run;
 
 /**
  * The packaged runner as users run it: {@code java -jar target/envparity-runner.jar check}, or the native executable
@@ -35,11 +34,7 @@ import dev.envparity.testing.StubServer.Reply;
  * the report, configuration errors naming their key, and no need for a free port.
  */
 class CliIT {
-    private static final Path RUNNER = Path.of(System.getProperty("envparity.runner", "target/envparity-runner.jar"));
     private static ServerSocket port8080;
-
-    record Run(int exit, String out, String err) {
-    }
 
     /** Holds 8080 when it is free, to prove a check does not need it (when it is taken, it is taken anyway). */
     @BeforeAll
@@ -59,23 +54,8 @@ class CliIT {
         }
     }
 
-    static Run run(List<String> jvmArgs, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>();
-        if (RUNNER.toString().endsWith(".jar")) {
-            cmd.add(ProcessHandle.current().info().command().orElse("java"));
-            cmd.addAll(jvmArgs);
-            cmd.add("-jar");
-            cmd.add(RUNNER.toString());
-        } else {
-            cmd.add(RUNNER.toAbsolutePath().toString()); // a native executable takes -D options as arguments
-            cmd.addAll(jvmArgs);
-        }
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).start();
-        var out = p.getInputStream().readAllBytes();
-        var err = p.getErrorStream().readAllBytes();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the check did not finish");
-        return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    private static Run run(List<String> jvmArgs, String... args) throws Exception {
+        return Runner.run(jvmArgs, args);
     }
 
     @Test
@@ -126,7 +106,8 @@ class CliIT {
                     + "        Authorization: Bearer ${CHECKOUT_TOKEN:from-env}\n");
             Run r = run(List.of("-Dquarkus.config.locations=" + config), "check");
             assertEquals(0, r.exit(), r.err());
-            assertTrue(r.out().contains("All services are in sync."), r.out());
+            assertTrue(r.out().startsWith("envparity: 1 service, staging → production · OK"), r.out());
+            assertTrue(r.out().contains("The service is in sync."), r.out());
             assertEquals("Bearer from-env", staging.requests("/actuator/health").get(0).header("Authorization"));
         }
     }
@@ -209,7 +190,7 @@ class CliIT {
         Run r = run(List.of("-Dquarkus.config.locations=" + config), "check");
         assertEquals(2, r.exit(), r.out() + r.err());
         assertEquals("", r.out());
-        assertTrue(r.err().contains("parity.services.checkout.preset: unknown preset 'springboot'"), r.err());
+        assertTrue(r.err().contains("parity.services.checkout.preset: unknown preset; use one of spring-boot"), r.err());
         assertTrue(r.err().contains("parity.services.checkout.urls.qa: 'qa' is not one of parity.environments"), r.err());
         assertTrue(r.err().contains("parity.services.checkout.urls.production: missing"), r.err());
         assertFalse(r.err().contains("super-secret-value-91"), r.err());
@@ -289,6 +270,6 @@ class CliIT {
         Run r = run(List.of("-Dquarkus.profile=demo"), "check", "--yaml");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("Unknown option '--yaml'"), r.err());
-        assertTrue(r.err().contains("Usage: envparity check [--json]"), r.err());
+        assertTrue(r.err().contains("Usage: envparity") && r.err().contains("check [--json]"), r.err());
     }
 }
