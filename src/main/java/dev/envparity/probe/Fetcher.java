@@ -52,8 +52,10 @@ public final class Fetcher {
 
     private CompletableFuture<Fetched> send(URI origin, URI uri, Map<String, String> headers, long deadlineNanos,
             Duration budget, int hops) {
-        long leftMillis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
-        if (leftMillis <= 0) {
+        long leftNanos = deadlineNanos - System.nanoTime();
+        // Rounded up: a timer must not end the exchange before its deadline (299.6 ms left is a 300 ms timer).
+        long leftMillis = TimeUnit.NANOSECONDS.toMillis(leftNanos + TimeUnit.MILLISECONDS.toNanos(1) - 1);
+        if (leftNanos <= 0) {
             return CompletableFuture.failedFuture(FetchFailures.timedOut(budget));
         }
         RequestOptions options;
