@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.envparity.notify.googlechat.GoogleChatNotifier;
 import dev.envparity.report.Severity;
+import dev.envparity.testing.LogCapture;
 import dev.envparity.testing.StubServer;
 import dev.envparity.testing.StubServer.Reply;
 import io.vertx.core.Vertx;
@@ -68,23 +66,7 @@ class RedactionTest {
     /** A platform that answers with the decoded token in its error body: neither the report nor the log shows it. */
     @Test
     void aPlatformEchoingTheDecodedTokenLeaksNothing() {
-        List<String> logged = Collections.synchronizedList(new ArrayList<>());
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                logged.add(r.getMessage() + " " + java.util.Arrays.toString(r.getParameters()));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger.getLogger("").addHandler(capture);
-        try (StubServer chat = StubServer.http()) {
+        try (LogCapture log = LogCapture.start(); StubServer chat = StubServer.http()) {
             String path = "/v1/spaces/" + SPACE_RAW + "/messages";
             // Short enough to be reported whole (WebhookSender cuts error bodies at 200 characters).
             chat.on("/v1/spaces/" + SPACE + "/messages", request -> Reply.json(400, "{\"error\":{\"message\":\"token " + TOKEN
@@ -95,15 +77,13 @@ class RedactionTest {
                     Scenarios.report("mixed-drift"), new WebhookSender(VERTX, Duration.ofMillis(50)), Scenarios.JSON,
                     System.nanoTime() + Duration.ofSeconds(10).toNanos()).join();
             assertFalse(d.delivered());
-            List<String> seen = new ArrayList<>(logged);
+            List<String> seen = new ArrayList<>(log.lines(Level.ALL));
             seen.add(d.error());
             for (String text : seen) {
                 for (String secret : List.of(KEY, "Xw9kL2pQ8vN4rT6yU1iO3aS5dF7gH0jK", SPACE)) {
                     assertFalse(text.contains(secret), () -> "secret leaked: " + text);
                 }
             }
-        } finally {
-            Logger.getLogger("").removeHandler(capture);
         }
     }
 }

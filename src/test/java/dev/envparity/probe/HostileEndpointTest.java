@@ -4,13 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.envparity.config.CheckPlan.ProbeSettings;
 import dev.envparity.report.EnvironmentReport;
 import dev.envparity.report.Health;
+import dev.envparity.testing.LogCapture;
 import dev.envparity.testing.RawServer;
 import dev.envparity.testing.TestPlans;
 import io.vertx.core.Vertx;
@@ -36,31 +32,17 @@ import io.vertx.core.Vertx;
 class HostileEndpointTest {
     private static final Vertx VERTX = Vertx.vertx();
     private static final String HEAD = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n";
-    private final List<LogRecord> logged = Collections.synchronizedList(new ArrayList<>());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            logged.add(r);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture log;
     private RawServer server;
 
     @BeforeEach
     void listen() {
-        Logger.getLogger("").addHandler(capture);
+        log = LogCapture.start();
     }
 
     @AfterEach
     void stop() {
-        Logger.getLogger("").removeHandler(capture);
+        log.close();
         if (server != null) {
             server.close();
         }
@@ -134,19 +116,9 @@ class HostileEndpointTest {
     }
 
     private void assertQuietLog() {
-        List<String> errors = new ArrayList<>();
-        int warnings = 0;
-        synchronized (logged) {
-            for (LogRecord r : logged) {
-                if (r.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                    errors.add(r.getLoggerName() + ": " + r.getMessage());
-                } else if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    warnings++;
-                }
-            }
-        }
-        assertEquals(List.of(), errors, "no ERROR lines from a hostile endpoint");
-        assertTrue(warnings <= 1, "at most one WARN per failed probe, got " + warnings);
+        assertEquals(List.of(), log.lines(Level.SEVERE), "no ERROR lines from a hostile endpoint");
+        List<String> warnings = log.lines(Level.WARNING);
+        assertTrue(warnings.size() <= 1, "at most one WARN per failed probe: " + warnings);
     }
 
     private static RawServer.Script script(String response) {
