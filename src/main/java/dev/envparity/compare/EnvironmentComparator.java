@@ -59,6 +59,10 @@ public final class EnvironmentComparator {
         } else if (r.health() == Health.DEGRADED) {
             f.add(new Finding(Kind.DEGRADED, Severity.WARNING, Status.UNHEALTHY, List.of(env),
                     env + " is DEGRADED" + failing(r, Health.DEGRADED)));
+        } else if (r.health() == Health.UNKNOWN && r.error() == null) {
+            // Not knowing is never healthy: a service that cannot tell its own health is not reported UP.
+            f.add(new Finding(Kind.HEALTH_UNKNOWN, Severity.WARNING, Status.UNHEALTHY, List.of(env),
+                    env + " reports its health as UNKNOWN"));
         }
         return f;
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import dev.envparity.notify.DeliveryPolicy.Attempt;
 import dev.envparity.notify.DeliveryPolicy.Stage;
 import dev.envparity.report.Durations;
+import dev.envparity.report.UntrustedText;
 import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -167,7 +168,8 @@ final class WebhookExchange {
     private Attempt answer() {
         String text = received.toString(StandardCharsets.UTF_8);
         return Attempt.answered(status, DeliveryPolicy.retryAfterMillis(responseHeaders, text, Instant.now()),
-                Redaction.scrub(DeliveryPolicy.describe(status, text), target.url()));
+                // Redact the whole body before it is cut short: a secret straddling the cut would stay half visible.
+                DeliveryPolicy.describe(status, UntrustedText.printable(Redaction.scrub(text, target.url()))));
     }
 
     private static String notConnected(Throwable t, long connectMillis) {

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.envparity.net.QuietConnections;
 import dev.envparity.report.Durations;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -42,9 +43,10 @@ public class WebhookSender {
     public WebhookSender(Vertx vertx, Duration baseBackoff) {
         this.vertx = vertx;
         this.baseBackoffMillis = baseBackoff.toMillis();
-        this.client = vertx.createHttpClient(new HttpClientOptions().setVerifyHost(true).setMaxRedirects(0)
+        this.client = vertx.httpClientBuilder().with(new HttpClientOptions().setVerifyHost(true).setMaxRedirects(0)
                 .setTryUseCompression(false).setKeepAlive(false)
-                .setConnectTimeout((int) DeliveryPolicy.CONNECT_TIMEOUT.toMillis()));
+                .setConnectTimeout((int) DeliveryPolicy.CONNECT_TIMEOUT.toMillis()))
+                .withConnectHandler(QuietConnections::quietly).build();
     }
 
     @PreDestroy

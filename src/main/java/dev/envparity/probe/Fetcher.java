@@ -114,6 +114,8 @@ public final class Fetcher {
     }
 
     private void readBody(URI uri, HttpClientResponse response, CompletableFuture<Fetched> result) {
+        // First, so that resetting an oversized answer below is not logged by Vert.x as an unhandled error.
+        response.exceptionHandler(e -> result.completeExceptionally(FetchFailures.describe(e, uri, Duration.ZERO, true)));
         long declared = parseLength(response.getHeader("content-length"));
         if (declared > maxBodyBytes) {
             result.completeExceptionally(tooLarge());
@@ -127,7 +129,6 @@ public final class Fetcher {
                 body.appendBuffer(chunk);
             }
         });
-        response.exceptionHandler(e -> result.completeExceptionally(FetchFailures.describe(e, uri, Duration.ZERO, true)));
         response.endHandler(end -> {
             Map<String, String> headers = new HashMap<>();
             response.headers().forEach(h -> headers.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));

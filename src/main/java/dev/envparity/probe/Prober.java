@@ -14,10 +14,9 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.jboss.logging.Logger;
-
 import dev.envparity.config.CheckPlan;
 import dev.envparity.config.ServiceSpec;
+import dev.envparity.net.QuietConnections;
 import dev.envparity.probe.health.HealthParser;
 import dev.envparity.probe.health.HealthReading;
 import dev.envparity.probe.version.VersionReader;
@@ -29,7 +28,6 @@ import io.quarkus.runtime.Startup;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.net.TrustOptions;
@@ -43,7 +41,6 @@ import io.vertx.core.net.TrustOptions;
 @ApplicationScoped
 @Startup // opens the trust store at start-up: a wrong password stops the process, not every check later
 public class Prober {
-    private static final Logger LOG = Logger.getLogger(Prober.class);
     private static final long BACKOFF_MILLIS = 100;
     /** A retry needs at least this much budget left to be worth starting. */
     private static final long MIN_ATTEMPT_MILLIS = 50;
@@ -66,20 +63,11 @@ public class Prober {
         }
         this.client = vertx.httpClientBuilder().with(options)
                 .with(new PoolOptions().setHttp1MaxSize(settings.concurrency()).setMaxWaitQueueSize(-1))
-                .withConnectHandler(Prober::quietly).build();
+                .withConnectHandler(QuietConnections::quietly).build();
         this.fetcher = new Fetcher(vertx, client, settings.maxBodyBytes(), settings.maxRedirects(), "envparity");
         this.limiter = new AsyncLimiter(settings.concurrency());
     }
 
-    /**
-     * Without a handler of its own, Vert.x logs every connection-level failure at ERROR — garbage, a reset in
-     * mid-body, an invalid chunk, a header past the limit — including bytes the endpoint sent. The request that
-     * met the failure already reports it as the probe's error, so a hostile endpoint cannot fill the log.
-     */
-    private static void quietly(HttpConnection connection) {
-        connection.exceptionHandler(e -> LOG.debugf("probe connection to %s failed: %s", connection.remoteAddress(),
-                UntrustedText.excerpt(String.valueOf(e.getMessage()), 120)));
-    }
 
     @PreDestroy
     void close() {

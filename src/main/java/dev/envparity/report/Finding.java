@@ -19,6 +19,8 @@ public record Finding(Kind kind, Severity severity, Status status, List<String> 
         UNREACHABLE,
         UNHEALTHY,
         DEGRADED,
+        /** The service answered, but says its own health is UNKNOWN (Spring Boot's status when no indicator could tell). */
+        HEALTH_UNKNOWN,
         VERSION_DRIFT,
         DOWNSTREAM_AHEAD,
         DIVERGED,

@@ -138,6 +138,15 @@ class EnvironmentComparatorTest {
     }
 
     @Test
+    void aHealthTheServiceCannotTellIsNeverInSync() {
+        EnvironmentReport unknown = new EnvironmentReport(Health.UNKNOWN, "2.4.0", null, null, 5, null, Map.of("db", Health.UP), Map.of(),
+                Map.of("health", 200), "", "");
+        ServiceReport r = judge(env("2.4.0"), unknown);
+        assertVerdict(r, Status.UNHEALTHY, Severity.WARNING, "production reports its health as UNKNOWN");
+        assertEquals(Finding.Kind.HEALTH_UNKNOWN, r.findings().get(0).kind());
+    }
+
+    @Test
     void unreachableIsTheMostSevereAndOthersStillShow() {
         EnvironmentReport unreachable = new EnvironmentReport(Health.UNKNOWN, null, null, null, 5000,
                 "https://checkout.example.com: timed out after 5s", Map.of(), Map.of(), Map.of(), "", "");

@@ -68,8 +68,9 @@ class RedactionTest {
     void aPlatformEchoingTheDecodedTokenLeaksNothing() {
         try (LogCapture log = LogCapture.start(); StubServer chat = StubServer.http()) {
             String path = "/v1/spaces/" + SPACE_RAW + "/messages";
-            // Short enough to be reported whole (WebhookSender cuts error bodies at 200 characters).
-            chat.on("/v1/spaces/" + SPACE + "/messages", request -> Reply.json(400, "{\"error\":{\"message\":\"token " + TOKEN
+            // The token straddles the 200th character, where error bodies are cut short for the report.
+            String padding = "x".repeat(200 - "{\"error\":{\"message\":\"token ".length() - TOKEN.length() / 2);
+            chat.on("/v1/spaces/" + SPACE + "/messages", request -> Reply.json(400, "{\"error\":{\"message\":\"" + padding + "token " + TOKEN
                     + " in " + SPACE + ", token\\u003d" + TOKEN.replace("=", "\\u003d") + "\"}}"));
             Target target = new Target("team-chat", "google-chat", URI.create(chat.url(path) + "?key=" + KEY + "&token=" + TOKEN_RAW),
                     Severity.INFO, Set.of(), Set.of(), Target.Policy.ALWAYS, null);

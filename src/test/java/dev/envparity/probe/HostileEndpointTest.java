@@ -83,6 +83,11 @@ class HostileEndpointTest {
                         + "Connection: Upgrade\r\n\r\ngarbage"), "HTTP 101 Switching Protocols"),
                 Arguments.of("slowloris headers", (RawServer.Script) (out, s) -> RawServer.trickle(out, HEAD + "X-A: " + "b".repeat(1000), 50),
                         "timed out after 1s"),
+                Arguments.of("a Content-Length past the limit", (RawServer.Script) (out, s) -> {
+                    out.write((HEAD + "Content-Length: 5000000\r\n\r\n{").getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                    Thread.sleep(500); // the connection stays open: envparity must reset it, quietly
+                }, "response body is larger than 1 MiB"),
                 Arguments.of("a body one byte at a time", (RawServer.Script) (out, s) -> {
                     out.write((HEAD + "Content-Length: 1000\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
                     RawServer.trickle(out, "x".repeat(1000), 50);
