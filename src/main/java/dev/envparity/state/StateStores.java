@@ -17,8 +17,8 @@ import io.quarkus.runtime.Startup;
 
 /**
  * Picks the stores from {@code parity.notify.state.store}: "auto" is a file for the CLI and memory otherwise;
- * "dynamodb" (on Lambda) keeps notification state, webhook deliveries and pending deploys in one table, shared
- * by every invocation. With a file, deliveries and pending deploys stay in memory: a check process never
+ * "dynamodb" (on Lambda) keeps notification state, webhook deliveries, pending deploys and dashboard sessions in one
+ * table, shared by every invocation. With a file, deliveries and pending deploys stay in memory: a check process never
  * receives webhooks.
  */
 @ApplicationScoped
@@ -56,6 +56,13 @@ public class StateStores {
     @Produces
     @Singleton
     DeployQueue deployQueue(ParityConfig config, ObjectMapper json, AwsClient aws, Clock clock) {
+        return store(config).equals("dynamodb") ? dynamo(config, json, aws, clock) : memory;
+    }
+
+    /** Dashboard sessions: shared by every Lambda instance in DynamoDB, else in this process's memory. */
+    @Produces
+    @Singleton
+    SessionStore sessionStore(ParityConfig config, ObjectMapper json, AwsClient aws, Clock clock) {
         return store(config).equals("dynamodb") ? dynamo(config, json, aws, clock) : memory;
     }
 
