@@ -77,7 +77,12 @@ public class Routes {
 
     /** The largest body {@code path} accepts; larger ones are answered 413 without being read. */
     public int maxBodyBytes(String path) {
-        return HOOK.matcher(path).matches() ? HookService.MAX_BODY_BYTES : MAX_FORM_BYTES;
+        return HOOK.matcher(normalised(path)).matches() ? HookService.MAX_BODY_BYTES : MAX_FORM_BYTES;
+    }
+
+    /** "/api/report/" is "/api/report". */
+    private static String normalised(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     public static HttpAnswer tooLarge(int limit) {
@@ -99,7 +104,7 @@ public class Routes {
     }
 
     private HttpAnswer answer(HttpRequest r) {
-        String path = r.path().length() > 1 && r.path().endsWith("/") ? r.path().substring(0, r.path().length() - 1) : r.path();
+        String path = normalised(r.path());
         List<Route> onPath = table.stream().filter(route -> route.path().matcher(path).matches()).toList();
         if (onPath.isEmpty()) {
             return HttpAnswer.error(404, "no route " + r.method() + " " + path);

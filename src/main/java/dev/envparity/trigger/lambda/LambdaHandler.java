@@ -119,21 +119,23 @@ public class LambdaHandler implements RequestStreamHandler {
         // The address Lambda saw the request come from; X-Forwarded-For is whatever the client wrote.
         String client = http.path("sourceIp").asText("unknown");
         String raw = event.path("body").asText("");
-        HttpAnswer answer;
+        byte[] body;
         try {
             // Signatures cover the bytes the sender sent: decode first.
-            byte[] body = event.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(raw)
-                    : raw.getBytes(StandardCharsets.UTF_8);
-            answer = routes.dispatch(new HttpRequest(method, path, headers, query, body, client, true));
+            body = event.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(raw) : raw.getBytes(StandardCharsets.UTF_8);
         } catch (IllegalArgumentException notBase64) {
-            answer = routes.refused(HttpAnswer.error(400, "the request body is not valid base64"));
+            return response(routes.refused(HttpAnswer.error(400, "the request body is not valid base64")));
         }
-        Map<String, String> responseHeaders = new HashMap<>();
-        answer.headers().forEach((k, v) -> responseHeaders.put(k.toLowerCase(Locale.ROOT), v));
-        responseHeaders.put("content-type", answer.contentType());
-        String setCookie = responseHeaders.remove("set-cookie");
-        return new HttpResponse(answer.status(), responseHeaders, answer.text(json), false,
-                setCookie == null ? List.of() : List.of(setCookie));
+        return response(routes.dispatch(new HttpRequest(method, path, headers, query, body, client, true)));
+    }
+
+    /** The HTTP API 2.0 response: header names in lower case, Set-Cookie in {@code cookies}. */
+    private HttpResponse response(HttpAnswer answer) {
+        Map<String, String> headers = new HashMap<>();
+        answer.headers().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+        headers.put("content-type", answer.contentType());
+        String setCookie = headers.remove("set-cookie");
+        return new HttpResponse(answer.status(), headers, answer.text(json), false, setCookie == null ? List.of() : List.of(setCookie));
     }
 
     private static void waitFor(long millis) {

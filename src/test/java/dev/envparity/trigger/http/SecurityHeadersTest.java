@@ -91,6 +91,8 @@ class SecurityHeadersTest {
         assertEquals("nosniff", report.getString("headers.'x-content-type-options'"));
         assertEquals("no-store", report.getString("headers.'cache-control'"));
         given().baseUri(base.toString()).get("/api/report").then().statusCode(401).header("X-Content-Type-Options", "nosniff");
+        given().baseUri(base.toString()).get("/q/health").then().statusCode(200).header("X-Content-Type-Options", "nosniff");
+        given().baseUri(base.toString()).get("/q/no-such-endpoint").then().statusCode(404).header("X-Content-Type-Options", "nosniff");
         given().baseUri(base.toString()).contentType("application/json").body("{}").post("/hooks/github").then().statusCode(401)
                 .header("X-Content-Type-Options", "nosniff");
     }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.envparity.trigger.http.HttpAnswer;
 import dev.envparity.trigger.http.HttpRequest;
 import dev.envparity.trigger.http.Routes;
+import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -51,6 +52,14 @@ public class ServerRoutes {
 
     void install(@Observes Router router) {
         router.routeWithRegex("^/(?!q/).*").handler(this::handle);
+    }
+
+    /** Quarkus' own answers (/q/health, its 404s) are not sniffed either; {@link Routes} sets the rest of the headers. */
+    void noSniffing(@Observes Filters filters) {
+        filters.register(ctx -> {
+            ctx.response().putHeader("X-Content-Type-Options", "nosniff");
+            ctx.next();
+        }, 100);
     }
 
     private record Rendered(HttpAnswer answer, byte[] body) {
