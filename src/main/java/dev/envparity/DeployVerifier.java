@@ -9,6 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,19 +63,34 @@ public class DeployVerifier {
         this.timeout = config.hooks().verify().timeout();
     }
 
-    public ParityReport verify(PendingDeploy deploy) {
+    /**
+     * Verifies asynchronously: waiting for the rollout holds no thread (each poll is scheduled after the last);
+     * only the final comparison and the chat post run on one of {@code threads}.
+     */
+    public CompletableFuture<ParityReport> verify(PendingDeploy deploy, ScheduledExecutorService threads) {
         ServiceSpec spec = plan.service(deploy.service())
                 .orElseThrow(() -> new IllegalArgumentException("no service " + deploy.service()));
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
         boolean expects = deploy.version() != null || deploy.commit() != null;
+        return awaitRollout(spec, deploy, expects, start + timeout.toNanos(), threads)
+                .thenApplyAsync(deployed -> summarise(spec, deploy, deployed, expects, startedAt, start), threads);
+    }
 
-        EnvironmentReport deployed = prober.probe(spec, deploy.environment()).join();
-        while (expects && !rolledOut(deployed, deploy) && System.nanoTime() + interval.toNanos() <= deadline) {
-            pause();
-            deployed = prober.probe(spec, deploy.environment()).join();
-        }
+    private CompletableFuture<EnvironmentReport> awaitRollout(ServiceSpec spec, PendingDeploy deploy, boolean expects,
+            long deadline, ScheduledExecutorService threads) {
+        return prober.probe(spec, deploy.environment()).thenCompose(deployed -> {
+            if (!expects || rolledOut(deployed, deploy) || System.nanoTime() + interval.toNanos() > deadline) {
+                return CompletableFuture.completedFuture(deployed);
+            }
+            Executor later = next -> threads.schedule(next, interval.toNanos(), TimeUnit.NANOSECONDS);
+            return CompletableFuture.runAsync(() -> { }, later)
+                    .thenCompose(pollAgain -> awaitRollout(spec, deploy, expects, deadline, threads));
+        });
+    }
+
+    private ParityReport summarise(ServiceSpec spec, PendingDeploy deploy, EnvironmentReport deployed, boolean expects,
+            Instant startedAt, long start) {
         boolean live = !expects || rolledOut(deployed, deploy);
         Duration waited = Duration.between(deploy.firstReceivedAt(), clock.instant());
 
@@ -128,14 +146,5 @@ public class DeployVerifier {
 
     private static String expected(PendingDeploy d) {
         return d.version() != null ? d.version() : Commits.shortForm(d.commit());
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(interval.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a rollout", e);
-        }
     }
 }

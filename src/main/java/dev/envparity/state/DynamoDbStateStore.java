@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
@@ -22,14 +23,16 @@ import dev.envparity.aws.AwsException;
  * <ul>
  * <li>{@code state#<target>} — what a chat target was told, with a {@code version} that every write is
  * conditional on, so two overlapping invocations never both post the same change;</li>
- * <li>{@code delivery#<provider:id>} — a webhook delivery id, written only if absent or expired;</li>
+ * <li>{@code delivery#<provider:id>} — a webhook delivery id, written only if absent or expired, with a random
+ * {@code holder} so that a claim whose verification could not start is deleted by its own holder only;</li>
  * <li>{@code deploy#<service/environment>} — a deploy waiting for verification: the first webhook creates it,
- * later ones update it, the verification deletes it and reads what it held.</li>
+ * later ones update it, the verification deletes it and reads what it held;</li>
+ * <li>{@code session#<sha-256 of the id>} — a dashboard session: the API token it is bound to and its expiry.</li>
  * </ul>
  * Items that expire carry {@code expiresAt} (epoch seconds) for the table's TTL; expiry is also checked in the
  * conditions, since TTL deletes lazily (and local stand-ins have no TTL at all).
  */
-public class DynamoDbStateStore implements StateStore, DeliveryLog, DeployQueue {
+public class DynamoDbStateStore implements StateStore, DeliveryLog, DeployQueue, SessionStore {
     private static final Logger LOG = Logger.getLogger(DynamoDbStateStore.class);
     private static final String TARGET = "DynamoDB_20120810.";
     private static final Duration PENDING_LIFETIME = Duration.ofHours(1);
@@ -97,14 +100,25 @@ public class DynamoDbStateStore implements StateStore, DeliveryLog, DeployQueue 
     }
 
     @Override
-    public boolean firstDelivery(String id, Instant expiresAt) {
+    public Optional<Claim> claim(String id, Instant expiresAt) {
+        Claim claim = new Claim(id, UUID.randomUUID().toString());
         ObjectNode item = key("delivery#" + id);
         item.set("expiresAt", n(expiresAt.getEpochSecond()));
+        item.set("holder", s(claim.holder()));
         ObjectNode request = request();
         request.set("Item", item);
         request.put("ConditionExpression", "attribute_not_exists(pk) OR expiresAt < :now");
         request.set("ExpressionAttributeValues", json.createObjectNode().set(":now", n(clock.instant().getEpochSecond())));
-        return conditional("PutItem", request);
+        return conditional("PutItem", request) ? Optional.of(claim) : Optional.empty();
+    }
+
+    @Override
+    public void release(Claim claim) {
+        ObjectNode request = request();
+        request.set("Key", key("delivery#" + claim.id()));
+        request.put("ConditionExpression", "holder = :holder");
+        request.set("ExpressionAttributeValues", json.createObjectNode().set(":holder", s(claim.holder())));
+        conditional("DeleteItem", request); // false: the claim expired and someone else holds the id now
     }
 
     @Override
@@ -156,6 +170,31 @@ public class DynamoDbStateStore implements StateStore, DeliveryLog, DeployQueue 
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public void putSession(String key, Session session) {
+        ObjectNode item = key("session#" + key);
+        item.set("binding", s(session.binding()));
+        item.set("expiresAt", n(session.expiresAt().getEpochSecond()));
+        call("PutItem", request().set("Item", item));
+    }
+
+    @Override
+    public Optional<Session> session(String key) {
+        ObjectNode request = request();
+        request.set("Key", key("session#" + key));
+        request.put("ConsistentRead", true); // a sign-out on another instance counts at once
+        JsonNode item = call("GetItem", request).path("Item");
+        if (item.isMissingNode()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Session(item.at("/binding/S").asText(), Instant.ofEpochSecond(item.at("/expiresAt/N").asLong())));
+    }
+
+    @Override
+    public void removeSession(String key) {
+        call("DeleteItem", request().set("Key", key("session#" + key)));
     }
 
     private ObjectNode request() {

@@ -3,15 +3,21 @@ package dev.envparity.state;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** For the long-running server (and the CLI's deliveries and deploys): state lives as long as the process. */
-public class MemoryStateStore implements StateStore, DeliveryLog, DeployQueue {
+public class MemoryStateStore implements StateStore, DeliveryLog, DeployQueue, SessionStore {
     private static final int MAX_DELIVERIES = 100_000;
+    private static final int MAX_SESSIONS = 10_000;
 
     private final Map<String, TargetState> states = new ConcurrentHashMap<>();
-    private final Map<String, Instant> deliveries = new ConcurrentHashMap<>();
+    private final Map<String, Delivery> deliveries = new ConcurrentHashMap<>();
     private final Map<String, PendingDeploy> pending = new ConcurrentHashMap<>();
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+
+    private record Delivery(Instant expiresAt, String holder) {
+    }
 
     @Override
     public TargetState load(String target) {
@@ -33,20 +39,19 @@ public class MemoryStateStore implements StateStore, DeliveryLog, DeployQueue {
     }
 
     @Override
-    public boolean firstDelivery(String id, Instant expiresAt) {
+    public Optional<Claim> claim(String id, Instant expiresAt) {
         Instant now = Instant.now();
         if (deliveries.size() > MAX_DELIVERIES) {
-            deliveries.values().removeIf(expiry -> expiry.isBefore(now));
+            deliveries.values().removeIf(d -> d.expiresAt().isBefore(now));
         }
-        boolean[] first = { false };
-        deliveries.compute(id, (k, expiry) -> {
-            if (expiry == null || expiry.isBefore(now)) {
-                first[0] = true;
-                return expiresAt;
-            }
-            return expiry;
-        });
-        return first[0];
+        Delivery mine = new Delivery(expiresAt, UUID.randomUUID().toString());
+        Delivery kept = deliveries.compute(id, (k, d) -> d == null || d.expiresAt().isBefore(now) ? mine : d);
+        return kept == mine ? Optional.of(new Claim(id, mine.holder())) : Optional.empty();
+    }
+
+    @Override
+    public void release(Claim claim) {
+        deliveries.computeIfPresent(claim.id(), (k, d) -> d.holder().equals(claim.holder()) ? null : d);
     }
 
     @Override
@@ -62,5 +67,24 @@ public class MemoryStateStore implements StateStore, DeliveryLog, DeployQueue {
     @Override
     public Optional<PendingDeploy> take(String key) {
         return Optional.ofNullable(pending.remove(key));
+    }
+
+    @Override
+    public void putSession(String key, Session session) {
+        if (sessions.size() >= MAX_SESSIONS) {
+            Instant now = Instant.now();
+            sessions.values().removeIf(s -> !s.expiresAt().isAfter(now));
+        }
+        sessions.put(key, session);
+    }
+
+    @Override
+    public Optional<Session> session(String key) {
+        return Optional.ofNullable(sessions.get(key));
+    }
+
+    @Override
+    public void removeSession(String key) {
+        sessions.remove(key);
     }
 }

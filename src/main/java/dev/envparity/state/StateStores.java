@@ -19,8 +19,8 @@ import io.quarkus.runtime.Startup;
 
 /**
  * Picks the stores from {@code parity.notify.state.store}: "auto" is a file for the CLI and memory otherwise;
- * "dynamodb" (on Lambda) keeps notification state, webhook deliveries and pending deploys in one table, shared
- * by every invocation. With a file, deliveries and pending deploys stay in memory: a check process never
+ * "dynamodb" (on Lambda) keeps notification state, webhook deliveries, pending deploys and dashboard sessions in one
+ * table, shared by every invocation. With a file, deliveries and pending deploys stay in memory: a check process never
  * receives webhooks.
  */
 @ApplicationScoped
@@ -74,6 +74,13 @@ public class StateStores {
                     + " is a directory; name a file in it, e.g. " + path.resolve("state.json")));
         }
         return path;
+    }
+
+    /** Dashboard sessions: shared by every Lambda instance in DynamoDB, else in this process's memory. */
+    @Produces
+    @Singleton
+    SessionStore sessionStore(ParityConfig config, ObjectMapper json, AwsClient aws, Clock clock) {
+        return store(config).equals("dynamodb") ? dynamo(config, json, aws, clock) : memory;
     }
 
     private synchronized DynamoDbStateStore dynamo(ParityConfig config, ObjectMapper json, AwsClient aws, Clock clock) {

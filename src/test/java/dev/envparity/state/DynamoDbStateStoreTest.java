@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.envparity.aws.AwsClient;
 import dev.envparity.testing.Dynalite;
 
-/** The DynamoDB store against dynalite: conditional writes, replays, the deploy queue. */
+/** The DynamoDB store against dynalite: conditional writes, replays and released claims, the deploy queue, sessions. */
 class DynamoDbStateStoreTest {
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
@@ -105,11 +105,38 @@ class DynamoDbStateStoreTest {
     @Test
     void deliveriesAreRecordedOnceUntilTheyExpire() {
         DynamoDbStateStore store = store();
-        assertTrue(store.firstDelivery("github:72d3162e", NOW.plus(Duration.ofDays(3))));
-        assertFalse(store.firstDelivery("github:72d3162e", NOW.plus(Duration.ofDays(3))), "a replay");
-        assertTrue(store.firstDelivery("github:other", NOW.plus(Duration.ofDays(3))));
-        assertTrue(store.firstDelivery("generic:old", NOW.minusSeconds(1)));
-        assertTrue(store.firstDelivery("generic:old", NOW.plusSeconds(600)), "an expired id may be used again");
+        assertTrue(store.claim("github:72d3162e", NOW.plus(Duration.ofDays(3))).isPresent());
+        assertEquals(Optional.empty(), store.claim("github:72d3162e", NOW.plus(Duration.ofDays(3))), "a replay");
+        assertTrue(store.claim("github:other", NOW.plus(Duration.ofDays(3))).isPresent());
+        assertTrue(store.claim("generic:old", NOW.minusSeconds(1)).isPresent());
+        assertTrue(store.claim("generic:old", NOW.plusSeconds(600)).isPresent(), "an expired id may be used again");
+    }
+
+    @Test
+    void aReleasedClaimLetsTheRedeliveryInButOnlyItsHolderCanReleaseIt() {
+        DynamoDbStateStore store = store();
+        DeliveryLog.Claim first = store.claim("github:9a1b", NOW.plus(Duration.ofDays(3))).orElseThrow();
+        store.release(new DeliveryLog.Claim("github:9a1b", "someone-else"));
+        assertEquals(Optional.empty(), store.claim("github:9a1b", NOW.plus(Duration.ofDays(3))), "not released by a stranger");
+        store.release(first);
+        DeliveryLog.Claim redelivered = store.claim("github:9a1b", NOW.plus(Duration.ofDays(3))).orElseThrow();
+        store.release(first); // a late second release of the old claim leaves the new one alone
+        assertEquals(Optional.empty(), store.claim("github:9a1b", NOW.plus(Duration.ofDays(3))));
+        store.release(redelivered);
+        assertTrue(store.claim("github:9a1b", NOW.plus(Duration.ofDays(3))).isPresent());
+    }
+
+    @Test
+    void sessionsAreStoredUnderTheirKeyUntilRemoved() {
+        DynamoDbStateStore store = store();
+        SessionStore.Session session = new SessionStore.Session("binding-1", NOW.plus(Duration.ofHours(12)));
+        assertEquals(Optional.empty(), store.session("k1"));
+        store.putSession("k1", session);
+        assertEquals(Optional.of(session), store.session("k1"));
+        assertEquals(Optional.empty(), store.session("k2"));
+        store.removeSession("k1");
+        assertEquals(Optional.empty(), store.session("k1"));
+        store.removeSession("k1"); // signing out twice is not an error
     }
 
     @Test

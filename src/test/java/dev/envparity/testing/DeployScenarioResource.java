@@ -9,7 +9,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Four services in staging and production on one local stub, a Slack target on another, every webhook provider
- * enabled with known secrets, and short verification timings.
+ * enabled with known secrets, and short verification timings. The init argument {@code services} (comma-separated)
+ * names other services instead.
  */
 public class DeployScenarioResource implements QuarkusTestResourceLifecycleManager {
     public static final String GITHUB_SECRET = "gh-secret-7c1f";
@@ -22,6 +23,14 @@ public class DeployScenarioResource implements QuarkusTestResourceLifecycleManag
 
     private StubServer environments;
     private StubServer chat;
+    private List<String> services = SERVICES;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        if (initArgs.containsKey("services")) {
+            services = List.of(initArgs.get("services").split(","));
+        }
+    }
 
     @Override
     public Map<String, String> start() {
@@ -31,7 +40,7 @@ public class DeployScenarioResource implements QuarkusTestResourceLifecycleManag
         c.put("parity.environments", "staging,production");
         c.put("parity.environment-aliases.stg", "staging");
         c.put("parity.environment-aliases.prod", "production");
-        for (String s : SERVICES) {
+        for (String s : services) {
             c.put("parity.services." + s + ".urls.staging", environments.url("/" + s + "/staging"));
             c.put("parity.services." + s + ".urls.production", environments.url("/" + s + "/production"));
             c.put("parity.services." + s + ".aliases", "acme/" + s);

@@ -71,15 +71,17 @@ public final class Dynalite implements AutoCloseable {
         req.putArray("AttributeDefinitions").addObject().put("AttributeName", "pk").put("AttributeType", "S");
         req.putArray("KeySchema").addObject().put("AttributeName", "pk").put("KeyType", "HASH");
         aws.call("dynamodb", "DynamoDB_20120810.CreateTable", "1.0", req);
+        // Like DynamoDB, dynalite answers CreateTable while the table is still CREATING (even with createTableMs 0):
+        // items can be written only once it is ACTIVE.
         ObjectNode describe = json.createObjectNode().put("TableName", name);
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!aws.call("dynamodb", "DynamoDB_20120810.DescribeTable", "1.0", describe).at("/Table/TableStatus").asText()
                 .equals("ACTIVE")) {
-            if (System.nanoTime() > until) {
-                throw new IllegalStateException("table " + name + " did not become ACTIVE");
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("dynalite did not make table " + name + " ACTIVE");
             }
             try {
-                Thread.sleep(10);
+                Thread.sleep(5);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

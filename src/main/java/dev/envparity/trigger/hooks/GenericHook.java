@@ -69,7 +69,10 @@ public class GenericHook implements DeployHook {
         if (!match) {
             return Optional.of("webhook-signature does not match");
         }
-        if (Duration.between(Instant.ofEpochSecond(seconds), now).abs().compareTo(TOLERANCE) > 0) {
+        // Compared as numbers, not Instants: any long may arrive, and Instant.ofEpochSecond(Long.MAX_VALUE) throws.
+        long earliest = now.getEpochSecond() - TOLERANCE.toSeconds();
+        long latest = now.getEpochSecond() + TOLERANCE.toSeconds();
+        if (seconds < earliest || seconds > latest) {
             return Optional.of("webhook-timestamp is more than 5 minutes away from now");
         }
         return Optional.empty();

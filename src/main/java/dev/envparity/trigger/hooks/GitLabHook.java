@@ -60,7 +60,7 @@ public class GitLabHook implements DeployHook {
 
     @Override
     public Parsed parse(HookRequest request, JsonNode body) {
-        String kind = Optional.ofNullable(DeployHook.text(body, "/object_kind")).orElse("");
+        String kind = DeployHook.required(body, "/object_kind"); // every GitLab webhook body names its kind
         if (!kind.equals("deployment")) {
             return Parsed.ignored("GitLab event '" + request.header("x-gitlab-event").orElse(kind)
                     + "' is not handled; enable Deployment events");

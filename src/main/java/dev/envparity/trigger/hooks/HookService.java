@@ -23,15 +23,19 @@ import dev.envparity.trigger.http.HttpAnswer;
 import io.quarkus.arc.All;
 
 /**
- * Receives deploy webhooks, in an order that lets nothing unverified through: size (413), signature or token
- * (401), replay (409), body (400), relevance (202 "ignored" with the reason), and only then a verification
- * (202 "accepted"). Nothing before "accepted" probes a service or posts to chat.
+ * Receives deploy webhooks, in the order the README promises, each step decided before the next looks at
+ * anything: size (413), signature or token (401), body (400), replay (409), relevance (202 "ignored" with the
+ * reason), and only then a verification (202 "accepted"). Nothing before "accepted" probes a service or posts to
+ * chat. A delivery id is claimed only once the body is known to be valid, and given back when the verification
+ * cannot be started (503 "send again"), so neither a corrected resend nor the sender's redelivery is refused as a
+ * replay.
  */
 @ApplicationScoped
 public class HookService {
     /** GitHub caps payloads at 25 MB; deploy events are a few KB. */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
     private static final Logger LOG = Logger.getLogger(HookService.class);
+    private static final String SEND_AGAIN = "could not start the verification; send the webhook again";
 
     private final Map<String, DeployHook> hooks = new TreeMap<>();
     private final DeliveryLog deliveries;
@@ -67,19 +71,9 @@ public class HookService {
             LOG.warnf("Refused a %s webhook: %s", provider, refused.get());
             return HttpAnswer.error(401, refused.get());
         }
-        JsonNode document;
-        try {
-            document = json.readTree(body);
-        } catch (IOException e) {
-            document = null;
-        }
-        if (document == null || !document.isObject()) {
+        JsonNode document = object(body);
+        if (document == null) {
             return HttpAnswer.error(400, "the body is not a JSON object");
-        }
-        Optional<String> delivery = hook.deliveryId(request, document);
-        if (delivery.isPresent() && !deliveries.firstDelivery(provider + ":" + delivery.get(), now.plus(hook.replayWindow()))) {
-            LOG.infof("Refused a replayed %s webhook (delivery %s)", provider, delivery.get());
-            return HttpAnswer.json(409, HookAnswer.of("duplicate", "this delivery was already received"));
         }
         Parsed parsed;
         try {
@@ -87,6 +81,40 @@ public class HookService {
         } catch (MalformedHookException e) {
             return HttpAnswer.error(400, e.getMessage());
         }
+        Optional<String> delivery = hook.deliveryId(request, document);
+        Optional<DeliveryLog.Claim> claim = Optional.empty();
+        if (delivery.isPresent()) {
+            try {
+                claim = deliveries.claim(provider + ":" + delivery.get(), now.plus(hook.replayWindow()));
+            } catch (RuntimeException e) {
+                LOG.errorf("Could not record the %s delivery %s: %s", provider, delivery.get(), e.getMessage());
+                return HttpAnswer.error(503, SEND_AGAIN);
+            }
+            if (claim.isEmpty()) {
+                LOG.infof("Refused a replayed %s webhook (delivery %s)", provider, delivery.get());
+                return HttpAnswer.json(409, HookAnswer.of("duplicate", "this delivery was already received"));
+            }
+        }
+        try {
+            return act(provider, parsed, now);
+        } catch (RuntimeException launchFailed) {
+            LOG.errorf("Could not start the verification of a %s deploy: %s", provider, launchFailed.getMessage());
+            claim.ifPresent(this::release);
+            return HttpAnswer.error(503, SEND_AGAIN);
+        }
+    }
+
+    private JsonNode object(byte[] body) {
+        try {
+            JsonNode document = json.readTree(body);
+            return document != null && document.isObject() ? document : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** @throws RuntimeException when the verification cannot be started */
+    private HttpAnswer act(String provider, Parsed parsed, Instant now) {
         switch (parsed.kind()) {
             case PING:
                 return HttpAnswer.json(200, HookAnswer.of("pong", null));
@@ -104,17 +132,20 @@ public class HookService {
         }
         ServiceDirectory.Target t = mapped.target();
         PendingDeploy deploy = new PendingDeploy(t.service(), t.environment(), notice.version(), notice.commit(), provider, now, 1);
-        boolean started;
-        try {
-            started = dispatcher.submit(deploy);
-        } catch (RuntimeException e) {
-            LOG.errorf("Could not start the verification of %s: %s", deploy.key(), e.getMessage());
-            return HttpAnswer.error(503, "could not start the verification; send the webhook again");
-        }
+        boolean started = dispatcher.submit(deploy);
         LOG.infof("Accepted a %s deploy of %s to %s (%s)", provider, t.service(), t.environment(),
                 started ? "verification starts after the debounce window" : "joined a verification already waiting");
         return HttpAnswer.json(202, new HookAnswer("accepted", started ? null : "joined a verification already waiting",
                 t.service(), t.environment(), notice.version(), notice.commit()));
+    }
+
+    private void release(DeliveryLog.Claim claim) {
+        try {
+            deliveries.release(claim);
+        } catch (RuntimeException e) {
+            LOG.errorf("Could not release the delivery %s after a failed launch; its redelivery will be refused until it "
+                    + "expires: %s", claim.id(), e.getMessage());
+        }
     }
 
     private static HttpAnswer ignored(String provider, String reason) {

@@ -3,86 +3,63 @@ package dev.envparity.trigger.http;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.envparity.config.InvalidConfigException;
 import dev.envparity.config.ParityConfig;
 import dev.envparity.crypto.Crypto;
+import io.quarkus.runtime.Startup;
 
 /**
- * The optional {@code parity.api.token}: a bearer token for API clients, and for browsers a sign-in form that
- * sets an HttpOnly, SameSite=Strict cookie. The cookie holds an HMAC of the token, not the token, so a leaked
- * cookie does not reveal it; changing the token signs everyone out. All comparisons are constant-time.
+ * The optional {@code parity.api.token}. Unset — or empty, as {@code ${PARITY_API_TOKEN:}} is when the variable is
+ * not set — means no token is configured and every route is open. A value of only whitespace is a mistake (a
+ * quoted blank, a secret that lost its content), never a way to open everything: it stops start-up. Whitespace
+ * around a token (a secret file's trailing newline) is not part of it. All comparisons are constant-time.
  */
 @ApplicationScoped
+@Startup
 public class ApiToken {
-    static final String COOKIE = "envparity_session";
-    private static final int SESSION_SECONDS = 12 * 3600;
-
     private final Optional<byte[]> expected;
-    private final Optional<String> session;
     private final boolean publicBadges;
 
     @Inject
     public ApiToken(ParityConfig config) {
-        Optional<String> token = config.api().token().filter(t -> !t.isBlank());
-        this.expected = token.map(t -> t.getBytes(StandardCharsets.UTF_8));
-        this.session = token.map(ApiToken::sessionValue);
-        this.publicBadges = config.api().publicBadges();
+        this(config.api().token(), config.api().publicBadges());
+    }
+
+    ApiToken(Optional<String> token, boolean publicBadges) {
+        if (token.isPresent() && !token.get().isEmpty() && token.get().isBlank()) {
+            throw new InvalidConfigException(List.of("parity.api.token: only whitespace; set the token, or leave the key "
+                    + "out (or empty) to run without one"));
+        }
+        this.expected = token.map(String::strip).filter(t -> !t.isEmpty()).map(t -> t.getBytes(StandardCharsets.UTF_8));
+        this.publicBadges = publicBadges;
     }
 
     public boolean required() {
         return expected.isPresent();
     }
 
-    /** @param authorization the Authorization header, may be null */
-    public boolean accepts(String authorization) {
-        if (expected.isEmpty()) {
-            return true;
-        }
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return false;
-        }
-        return matches(authorization.substring(7).trim());
+    public boolean matches(String given) {
+        return expected.isPresent() && MessageDigest.isEqual(expected.get(), given.strip().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The sign-in form's token. */
-    public boolean matches(String token) {
-        return expected.isPresent() && MessageDigest.isEqual(expected.get(), token.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A browser: the bearer header, or the session cookie among the Cookie header's cookies. */
-    public boolean acceptsBrowser(String authorization, String cookies) {
-        if (expected.isEmpty() || accepts(authorization)) {
-            return true;
-        }
-        if (cookies == null) {
-            return false;
-        }
-        for (String cookie : cookies.split(";")) {
-            String c = cookie.trim();
-            if (c.startsWith(COOKIE + "=")) {
-                String given = c.substring(COOKIE.length() + 1);
-                return MessageDigest.isEqual(session.get().getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        return false;
+    /** The token of an {@code Authorization: Bearer <token>} header (RFC 6750 §2.1); empty for any other header. */
+    static Optional<String> bearer(Optional<String> authorization) {
+        return authorization.filter(a -> a.regionMatches(true, 0, "Bearer ", 0, 7)).map(a -> a.substring(7).trim());
     }
 
     public boolean badgesArePublic() {
         return expected.isEmpty() || publicBadges;
     }
 
-    /** The Set-Cookie value after a successful sign-in. */
-    public String sessionCookie(boolean https) {
-        return COOKIE + "=" + session.orElseThrow() + "; Path=/; Max-Age=" + SESSION_SECONDS + "; HttpOnly; SameSite=Strict"
-                + (https ? "; Secure" : "");
-    }
-
-    private static String sessionValue(String token) {
-        return HexFormat.of().formatHex(Crypto.hmacSha256(token.getBytes(StandardCharsets.UTF_8),
+    /** Identifies the token without revealing it: sessions carry it, so that a new token ends them all. */
+    String binding() {
+        return HexFormat.of().formatHex(Crypto.hmacSha256(expected.orElseThrow(),
                 "envparity dashboard session".getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -3,144 +3,153 @@ package dev.envparity.trigger.http;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
+
 import dev.envparity.ParityService;
 import dev.envparity.report.Badge;
 import dev.envparity.report.DashboardView;
 import dev.envparity.report.Trigger;
+import dev.envparity.trigger.http.Guard.Access;
 import dev.envparity.trigger.hooks.HookService;
 import io.smallrye.health.SmallRyeHealth;
 import io.smallrye.health.SmallRyeHealthReporter;
 
 /**
- * Every HTTP route, once: the server's JAX-RS resources call these methods, and a Lambda Function URL request is
- * dispatched here by {@link #dispatch}, so both answer exactly the same.
+ * Every HTTP route, once, for both transports: the server hands each request here (see
+ * {@code trigger.http.server.ServerRoutes}) and so does a Lambda Function URL, so both answer exactly the same.
+ * The {@link Guard} decides access before any route runs; {@link SecurityHeaders} go on every answer.
  */
 @ApplicationScoped
 public class Routes {
-    private static final Pattern HOOK = Pattern.compile("^/hooks/([a-z0-9-]+)/?$");
-    private static final Pattern BADGE = Pattern.compile("^/badge/(.+)\\.svg$");
-    private static final String HTML = "text/html; charset=utf-8";
+    /** A sign-in form is a few bytes; only webhooks carry more ({@link HookService#MAX_BODY_BYTES}). */
+    public static final int MAX_FORM_BYTES = 16 * 1024;
+    private static final Logger LOG = Logger.getLogger(Routes.class);
+    private static final Pattern HOOK = Pattern.compile("^/hooks/([a-z0-9-]+)$");
+
+    private record Route(String method, String template, Pattern path, Access access,
+            BiFunction<HttpRequest, Matcher, HttpAnswer> handler) {
+    }
 
     private final ParityService parity;
-    private final ApiToken token;
-    private final HookService hooks;
+    private final Guard guard;
     private final SmallRyeHealthReporter health;
     private final Clock clock;
+    private final List<Route> table;
 
     @Inject
-    public Routes(ParityService parity, ApiToken token, HookService hooks, SmallRyeHealthReporter health, Clock clock) {
+    public Routes(ParityService parity, Guard guard, HookService hooks, SmallRyeHealthReporter health, Clock clock) {
         this.parity = parity;
-        this.token = token;
-        this.hooks = hooks;
+        this.guard = guard;
         this.health = health;
         this.clock = clock;
+        this.table = List.of(
+                route("GET", "/", "^/$", Access.PAGE, (r, m) -> dashboard(r)),
+                route("POST", "/login", "^/login$", Access.PUBLIC, (r, m) -> guard.signIn(r)),
+                route("POST", "/logout", "^/logout$", Access.PAGE, (r, m) -> guard.signOut(r)),
+                route("GET", "/api/report", "^/api/report$", Access.TOKEN, (r, m) -> HttpAnswer.json(200, parity.latestOrRun(Trigger.API))),
+                route("POST", "/api/check", "^/api/check$", Access.TOKEN, (r, m) -> HttpAnswer.json(200, parity.run(Trigger.API))),
+                route("POST", "/hooks/{provider}", HOOK.pattern(), Access.SIGNED, (r, m) -> hooks.receive(m.group(1), r.headers(), r.body())),
+                route("GET", "/badge/{service}.svg", "^/badge/(.+)\\.svg$", Access.BADGE, (r, m) -> badge(m.group(1))),
+                route("GET", "/q/health", "^/q/health$", Access.PUBLIC, (r, m) -> health(health.getHealth())),
+                route("GET", "/q/health/live", "^/q/health/live$", Access.PUBLIC, (r, m) -> health(health.getLiveness())),
+                route("GET", "/q/health/ready", "^/q/health/ready$", Access.PUBLIC, (r, m) -> health(health.getReadiness())));
     }
 
-    /** GET /: the services × environments matrix of the latest report, or the sign-in form. */
-    public HttpAnswer dashboard(String authorization, String cookies, String show, String sort) {
-        if (!token.acceptsBrowser(authorization, cookies)) {
-            return new HttpAnswer(401, Templates.login(null).render(), HTML, Map.of("Cache-Control", "no-store"));
-        }
-        DashboardView view = DashboardView.of(parity.latestOrRun(Trigger.API), clock.instant(), show, sort);
-        return new HttpAnswer(200, Templates.dashboard(view).render(), HTML, Map.of("Cache-Control", "no-store"));
+    private static Route route(String method, String template, String path, Access access,
+            BiFunction<HttpRequest, Matcher, HttpAnswer> handler) {
+        return new Route(method, template, Pattern.compile(path), access, handler);
     }
 
-    /** POST /login, form field {@code token}: sets the session cookie and goes back to the dashboard. */
-    public HttpAnswer login(byte[] form, boolean https) {
-        String given = formField(new String(form, StandardCharsets.UTF_8), "token");
-        if (!token.required()) {
-            return new HttpAnswer(303, "", HTML, Map.of("Location", "./"));
-        }
-        if (given == null || !token.matches(given)) {
-            return new HttpAnswer(401, Templates.login("That is not the token.").render(), HTML, Map.of("Cache-Control", "no-store"));
-        }
-        return new HttpAnswer(303, "", HTML, Map.of("Location", "./", "Set-Cookie", token.sessionCookie(https)));
+    /** Every route as "METHOD /template", for the tests that walk them all. */
+    public List<String> table() {
+        return table.stream().map(r -> r.method() + " " + r.template()).toList();
     }
 
-    /** GET /badge/{service}.svg. */
-    public HttpAnswer badge(String service, String authorization, String cookies) {
-        if (!token.badgesArePublic() && !token.acceptsBrowser(authorization, cookies)) {
-            return HttpAnswer.error(401, "sign in, or set parity.api.public-badges: true");
+    /** The largest body {@code path} accepts; larger ones are answered 413 without being read. */
+    public int maxBodyBytes(String path) {
+        return HOOK.matcher(normalised(path)).matches() ? HookService.MAX_BODY_BYTES : MAX_FORM_BYTES;
+    }
+
+    /** "/api/report/" is "/api/report". */
+    private static String normalised(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    public static HttpAnswer tooLarge(int limit) {
+        return HttpAnswer.error(413, "body larger than " + (limit >= 1 << 20 ? (limit >> 20) + " MiB" : (limit >> 10) + " KiB"));
+    }
+
+    /** An answer a transport decided before routing (a body too large, too slow, not base64), with the same headers. */
+    public HttpAnswer refused(HttpAnswer answer) {
+        return SecurityHeaders.apply(answer);
+    }
+
+    public HttpAnswer dispatch(HttpRequest request) {
+        try {
+            return SecurityHeaders.apply(answer(request));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "%s %s failed", request.method(), request.path());
+            return refused(HttpAnswer.error(500, "internal error; see envparity's log"));
         }
+    }
+
+    private HttpAnswer answer(HttpRequest r) {
+        String path = normalised(r.path());
+        List<Route> onPath = table.stream().filter(route -> route.path().matcher(path).matches()).toList();
+        if (onPath.isEmpty()) {
+            return HttpAnswer.error(404, "no route " + r.method() + " " + path);
+        }
+        Optional<HttpAnswer> refused = guard.admit(onPath.get(0).access(), r);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        String method = r.method().equals("HEAD") ? "GET" : r.method();
+        Optional<Route> route = onPath.stream().filter(c -> c.method().equals(method)).findFirst();
+        if (route.isEmpty()) {
+            String allowed = onPath.get(0).method();
+            return HttpAnswer.error(405, "method not allowed; use " + allowed).withHeader("Allow", allowed);
+        }
+        if (r.body().length > maxBodyBytes(path)) {
+            return tooLarge(maxBodyBytes(path));
+        }
+        Matcher m = route.get().path().matcher(path);
+        m.matches();
+        return route.get().handler().apply(r, m);
+    }
+
+    /** GET /: the services × environments matrix of the latest report. */
+    private HttpAnswer dashboard(HttpRequest r) {
+        DashboardView view = DashboardView.of(parity.latestOrRun(Trigger.API), clock.instant(), r.query().get("show"),
+                r.query().get("sort"));
+        return new HttpAnswer(200, Templates.dashboard(view, guard.sessionsInUse()).render(), Guard.HTML, Map.of());
+    }
+
+    private HttpAnswer badge(String encoded) {
+        String service;
+        try {
+            service = URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException badEscape) {
+            return HttpAnswer.error(404, "no service named " + encoded);
+        }
+        // A badge behind the token must not be kept by a shared cache.
+        String cache = guard.badgesArePublic() ? "max-age=60" : "private, max-age=60";
         return parity.latestOrRun(Trigger.API).services().stream().filter(s -> s.name().equals(service)).findFirst()
                 .map(s -> new HttpAnswer(200, Badge.svg(s.name(), s.status(), s.severity()), "image/svg+xml",
-                        Map.of("Cache-Control", "max-age=60")))
+                        Map.of("Cache-Control", cache)))
                 .orElseGet(() -> HttpAnswer.error(404, "no service named " + service));
     }
 
-    private static String formField(String form, String name) {
-        for (String pair : form.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
-                return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            }
-        }
-        return null;
-    }
-
-    /** GET /api/report: the latest report; runs one first when there is none yet. */
-    public HttpAnswer report() {
-        return HttpAnswer.json(200, parity.latestOrRun(Trigger.API));
-    }
-
-    /** POST /api/check, behind the bearer token when parity.api.token is set. */
-    public HttpAnswer check(String authorization) {
-        if (!token.accepts(authorization)) {
-            return HttpAnswer.error(401, "a valid bearer token is required (parity.api.token)")
-                    .withHeader("WWW-Authenticate", "Bearer realm=\"envparity\"");
-        }
-        return HttpAnswer.json(200, parity.run(Trigger.API));
-    }
-
-    /** POST /hooks/{provider}. */
-    public HttpAnswer hook(String provider, Map<String, String> headers, byte[] body) {
-        return hooks.receive(provider, headers, body);
-    }
-
-    /**
-     * A Function URL or HTTP API request, routed like the server would.
-     *
-     * @param headers lower-case names, as Lambda delivers them
-     */
-    public HttpAnswer dispatch(String method, String path, Map<String, String> headers, Map<String, String> query, byte[] body) {
-        String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        Matcher hook = HOOK.matcher(p);
-        if (hook.matches()) {
-            return method.equals("POST") ? hook(hook.group(1), headers, body) : notAllowed("POST");
-        }
-        Matcher badge = BADGE.matcher(p);
-        if (badge.matches()) {
-            return method.equals("GET") ? badge(URLDecoder.decode(badge.group(1), StandardCharsets.UTF_8),
-                    headers.get("authorization"), headers.get("cookie")) : notAllowed("GET");
-        }
-        switch (p) {
-            case "/":
-                return method.equals("GET") ? dashboard(headers.get("authorization"), headers.get("cookie"), query.get("show"),
-                        query.get("sort")) : notAllowed("GET");
-            case "/login":
-                return method.equals("POST") ? login(body, true) : notAllowed("POST");
-            case "/api/report":
-                return method.equals("GET") ? report() : notAllowed("GET");
-            case "/api/check":
-                return method.equals("POST") ? check(headers.get("authorization")) : notAllowed("POST");
-            case "/q/health":
-            case "/q/health/live":
-            case "/q/health/ready":
-                SmallRyeHealth h = health.getHealth();
-                return new HttpAnswer(h.isDown() ? 503 : 200, h.getPayload().toString(), "application/json", Map.of());
-            default:
-                return HttpAnswer.error(404, "no route " + method + " " + path);
-        }
-    }
-
-    private static HttpAnswer notAllowed(String allowed) {
-        return HttpAnswer.error(405, "method not allowed; use " + allowed).withHeader("Allow", allowed);
+    private static HttpAnswer health(SmallRyeHealth h) {
+        return new HttpAnswer(h.isDown() ? 503 : 200, h.getPayload().toString(), "application/json", Map.of());
     }
 }

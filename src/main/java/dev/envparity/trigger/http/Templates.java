@@ -10,7 +10,8 @@ public class Templates {
     private Templates() {
     }
 
-    public static native TemplateInstance dashboard(DashboardView view);
+    /** @param signOut whether to offer signing out (a token is configured) */
+    public static native TemplateInstance dashboard(DashboardView view, boolean signOut);
 
     public static native TemplateInstance login(String error);
 }

@@ -26,6 +26,7 @@ import dev.envparity.report.Trigger;
 import dev.envparity.trigger.hooks.DeployDispatcher;
 import dev.envparity.trigger.http.ApiError;
 import dev.envparity.trigger.http.HttpAnswer;
+import dev.envparity.trigger.http.HttpRequest;
 import dev.envparity.trigger.http.Routes;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -86,7 +87,7 @@ public class LambdaHandler implements RequestStreamHandler {
         if (action.equals(LambdaSelfInvoker.ACTION)) {
             LambdaSelfInvoker.VerifyEvent verify = json.treeToValue(event, LambdaSelfInvoker.VerifyEvent.class);
             waitFor(verify.delayMs());
-            return deploys.runPending(verify.key(), verify.deploy()).<Object>map(r -> r)
+            return deploys.runPending(verify.key(), verify.deploy()).join().<Object>map(r -> r)
                     .orElse(new ApiError("nothing waits for " + verify.key()));
         }
         LOG.warnf("Ignored an event of unknown shape (top-level fields: %s)", fieldNames(event));
@@ -113,22 +114,28 @@ public class LambdaHandler implements RequestStreamHandler {
         }
         Map<String, String> query = new HashMap<>();
         event.path("queryStringParameters").fields().forEachRemaining(q -> query.put(q.getKey(), q.getValue().asText()));
-        String raw = event.path("body").asText("");
-        // Signatures cover the bytes the sender sent: decode first (protocols §4.3).
-        byte[] body = event.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(raw)
-                : raw.getBytes(StandardCharsets.UTF_8);
+        String method = http.path("method").asText("GET");
         String path = event.path("rawPath").asText(http.path("path").asText("/"));
-        HttpAnswer answer = routes.dispatch(http.path("method").asText("GET"), path, headers, query, body);
-        Map<String, String> responseHeaders = new HashMap<>(answer.headers());
-        responseHeaders.put("content-type", answer.contentType());
-        String setCookie = responseHeaders.remove("Set-Cookie");
-        String text;
+        // The address Lambda saw the request come from; X-Forwarded-For is whatever the client wrote.
+        String client = http.path("sourceIp").asText("unknown");
+        String raw = event.path("body").asText("");
+        byte[] body;
         try {
-            text = answer.body() instanceof String ? (String) answer.body() : json.writeValueAsString(answer.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+            // Signatures cover the bytes the sender sent: decode first.
+            body = event.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(raw) : raw.getBytes(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            return response(routes.refused(HttpAnswer.error(400, "the request body is not valid base64")));
         }
-        return new HttpResponse(answer.status(), responseHeaders, text, false, setCookie == null ? List.of() : List.of(setCookie));
+        return response(routes.dispatch(new HttpRequest(method, path, headers, query, body, client, true)));
+    }
+
+    /** The HTTP API 2.0 response: header names in lower case, Set-Cookie in {@code cookies}. */
+    private HttpResponse response(HttpAnswer answer) {
+        Map<String, String> headers = new HashMap<>();
+        answer.headers().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+        headers.put("content-type", answer.contentType());
+        String setCookie = headers.remove("set-cookie");
+        return new HttpResponse(answer.status(), headers, answer.text(json), false, setCookie == null ? List.of() : List.of(setCookie));
     }
 
     private static void waitFor(long millis) {

@@ -36,7 +36,7 @@ class DashboardSignInTest {
         signedIn.then().statusCode(303).header("Location", "./");
         String cookie = signedIn.getHeader("Set-Cookie");
         assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
-        assertFalse(cookie.contains(DemoProfile.WithToken.TOKEN), "the cookie holds an HMAC, not the token");
+        assertFalse(cookie.contains(DemoProfile.WithToken.TOKEN), "the cookie holds a random session id, not the token");
 
         given().baseUri(base.toString()).header("Cookie", cookie.split(";")[0]).get("/").then().statusCode(200)
                 .body(containsString("need attention"));

@@ -57,7 +57,7 @@ class DashboardTest {
     }
 
     private static String render(ParityReport report, String show, String sort) {
-        return Templates.dashboard(DashboardView.of(report, NOW, show, sort)).render();
+        return Templates.dashboard(DashboardView.of(report, NOW, show, sort), false).render();
     }
 
     @Test

@@ -5,17 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.envparity.testing.DemoProfile;
 import dev.envparity.testing.DeployScenarioResource;
@@ -31,23 +28,15 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 @TestProfile(DemoProfile.Deploys.class)
 class FunctionUrlTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     DeployStubs stubs;
 
     /** A Function URL request (payload format 2.0) carrying {@code body}, plain or base64-encoded. */
-    private static String functionUrl(String method, String path, String body, boolean base64, String... headers) throws Exception {
-        ObjectNode event = (ObjectNode) JSON.readTree(Fixtures.read("../events/function-url-request.json"));
-        event.put("rawPath", path);
-        ((ObjectNode) event.at("/requestContext/http")).put("method", method).put("path", path);
-        ObjectNode h = (ObjectNode) event.get("headers");
-        h.remove(List.of("x-github-event", "x-github-delivery", "x-hub-signature-256"));
+    private static String functionUrl(String method, String path, String body, boolean base64, String... headers) {
+        Map<String, String> h = new HashMap<>();
         for (int i = 0; i + 1 < headers.length; i += 2) {
             h.put(headers[i], headers[i + 1]);
         }
-        event.put("body", base64 ? Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)) : body);
-        event.put("isBase64Encoded", base64);
-        return JSON.writeValueAsString(event);
+        return LambdaEvents.functionUrl(method, path, body, base64, "140.82.115.1", h);
     }
 
     private static String githubDeploy(String service) {
@@ -61,7 +50,7 @@ class FunctionUrlTest {
     }
 
     @Test
-    void plainAndBase64BodiesAreVerifiedOverTheSameBytes() throws Exception {
+    void plainAndBase64BodiesAreVerifiedOverTheSameBytes() {
         for (boolean base64 : new boolean[] { false, true }) {
             String body = githubDeploy("payments").replace("Deployment finished successfully.", "Déployé ✓");
             JsonPath answer = LambdaEvents.invoke(functionUrl("POST", "/hooks/github", body, base64, githubHeaders(body)));
@@ -75,7 +64,7 @@ class FunctionUrlTest {
     }
 
     @Test
-    void aBadSignatureIsRefusedThroughTheFunctionUrlToo() throws Exception {
+    void aBadSignatureIsRefusedThroughTheFunctionUrlToo() {
         String body = githubDeploy("search");
         String[] headers = githubHeaders(body);
         JsonPath answer = LambdaEvents.invoke(functionUrl("POST", "/hooks/github", body + "\n", true, headers));
@@ -84,7 +73,7 @@ class FunctionUrlTest {
     }
 
     @Test
-    void theServersRoutesAnswerThroughTheFunctionUrl() throws Exception {
+    void theServersRoutesAnswerThroughTheFunctionUrl() {
         JsonPath report = LambdaEvents.invoke(functionUrl("GET", "/api/report", "", false));
         assertEquals(200, report.getInt("statusCode"));
         assertEquals(List.of("checkout", "ledger", "payments", "search"), JsonPath.from(report.getString("body")).getList("services.name"));

@@ -1,0 +1,59 @@
+package dev.envparity.trigger.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.envparity.config.InvalidConfigException;
+import dev.envparity.config.ParityConfig;
+import dev.envparity.testing.TestPlans;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+/**
+ * {@code parity.api.token} as SmallRye Config delivers it: the README's {@code ${PARITY_API_TOKEN:}} with the variable
+ * unset means "no token"; a value of only whitespace is a configuration error naming the key, never an open server.
+ */
+class ApiTokenConfigTest {
+
+    private static ApiToken token(String value) {
+        return new ApiToken(TestPlans.config(Map.of("parity.environments", "staging,production", "parity.api.token", value)));
+    }
+
+    @Test
+    void theReadmeDefaultWithTheVariableUnsetMeansNoToken() {
+        // As Quarkus builds its configuration: with expressions expanded (${VAR:} is empty when VAR is unset).
+        SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultInterceptors()
+                .withSources(new PropertiesConfigSource(Map.of("parity.environments", "staging,production",
+                        "parity.api.token", "${ENVPARITY_TEST_UNSET_VARIABLE_4D1C:}"), "test", 100))
+                .withConverter(Duration.class, 200, new DurationConverter()).withMapping(ParityConfig.class).build();
+        assertFalse(new ApiToken(config.getConfigMapping(ParityConfig.class)).required());
+        assertFalse(new ApiToken(TestPlans.config(Map.of("parity.environments", "staging,production"))).required());
+    }
+
+    @Test
+    void onlyWhitespaceStopsStartUpNamingTheKey() {
+        for (String blank : List.of(" ", "   ", "\t", " \n ")) {
+            InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> token(blank), "'" + blank + "'");
+            assertEquals(1, e.problems().size());
+            assertTrue(e.problems().get(0).startsWith("parity.api.token: "), e.problems().get(0));
+        }
+    }
+
+    @Test
+    void aTokenWithATrailingNewlineIsTheTokenWithoutIt() {
+        ApiToken t = token("s3cret-token\n");
+        assertTrue(t.required());
+        assertTrue(t.matches("s3cret-token"));
+        assertFalse(t.matches("s3cret-token-2"));
+    }
+}
