@@ -13,11 +13,12 @@ import dev.envparity.report.TextRenderer;
 import dev.envparity.report.Trigger;
 import dev.envparity.state.StateHealth;
 
-/** {@code check [--json]}: one run, the report on stdout, the verdict as exit code (3 when the state cannot be kept). */
+/** {@code check [--json] [--markdown FILE]}: one run, the report on stdout, the verdict as exit code (3 when the state cannot be kept). */
 @ApplicationScoped
 public class CheckCommand {
-    static final String USAGE = "Usage: envparity check [--json]\n"
-            + "  Probes every service in every environment, prints the report and exits\n"
+    static final String USAGE = "Usage: envparity check [--json] [--markdown FILE]\n"
+            + "  Probes every service in every environment, prints the report (--json: the JSON report;\n"
+            + "  --markdown: also writes it to FILE as a Markdown summary, e.g. $GITHUB_STEP_SUMMARY) and exits\n"
             + "  0 below parity.fail-on, 1 at or above it, 2 on invalid configuration or usage,\n"
             + "  3 when the notification state cannot be written (nothing is posted then).";
     /** Neither drift (1) nor configuration (2): the check ran, but what it posts could not be remembered. */
@@ -36,9 +37,17 @@ public class CheckCommand {
 
     int run(String... args) {
         boolean asJson = false;
-        for (String a : args) {
+        MarkdownSummary markdown = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
             if (a.equals("--json")) {
                 asJson = true;
+            } else if (a.equals("--markdown")) {
+                if (i + 1 == args.length) {
+                    System.err.println("Option '--markdown' needs a file.\n" + USAGE);
+                    return EnvParityMain.EXIT_CONFIG;
+                }
+                markdown = new MarkdownSummary(args[++i]);
             } else if (a.equals("--help") || a.equals("-h")) {
                 System.out.println(USAGE);
                 return 0;
@@ -47,9 +56,16 @@ public class CheckCommand {
                 return EnvParityMain.EXIT_CONFIG;
             }
         }
+        // Before anything is probed or posted: a summary that cannot be written is a usage error, not a lost run.
+        if (markdown != null && !markdown.prepare()) {
+            return EnvParityMain.EXIT_CONFIG;
+        }
         ParityReport report = parity.run(Trigger.CLI);
         System.out.print(asJson ? toJson(report) : TextRenderer.render(report));
         System.out.flush();
+        if (markdown != null && !markdown.write(report)) {
+            return EnvParityMain.EXIT_CONFIG;
+        }
         if (!stateHealth.problems().isEmpty()) {
             stateHealth.problems().forEach(p -> System.err.println("envparity: " + p.reason() + "; nothing was posted to '"
                     + p.target() + "' (see parity.notify.state)"));
