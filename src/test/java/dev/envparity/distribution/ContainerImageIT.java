@@ -66,7 +66,7 @@ class ContainerImageIT {
                     assertEquals(200, r.statusCode(), probe + ": " + r.body());
                     assertEquals("UP", JSON.readTree(r.body()).get("status").asText(), probe);
                 }
-                assertEquals(401, server.post("/api/check").statusCode(), "a check needs the token from the environment");
+                assertEquals(401, server.post("/api/check", "").statusCode(), "a check needs the token from the environment");
 
                 HttpResponse<String> report = server.get("/api/report", "Authorization", "Bearer " + TOKEN);
                 assertEquals(200, report.statusCode(), report.body());

@@ -113,9 +113,9 @@ final class EmulatedContainer implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).GET(), headers);
     }
 
-    HttpResponse<String> post(String path, String... headers) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).POST(HttpRequest.BodyPublishers.noBody()),
-                headers);
+    HttpResponse<String> post(String path, String body, String... headers) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)), headers);
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request, String... headers) throws IOException, InterruptedException {
