@@ -13,7 +13,7 @@ import dev.envparity.report.TextRenderer;
 import dev.envparity.report.Trigger;
 import dev.envparity.state.StateHealth;
 
-/** {@code check [--json]}: one run, the report on stdout, the verdict as exit code (3 when the state cannot be kept). */
+/** {@code check [--json] [--markdown FILE]}: one run, the report on stdout, the verdict as exit code (3 when the state cannot be kept). */
 @ApplicationScoped
 public class CheckCommand {
     /** Neither drift (1) nor configuration (2): the check ran, but what it posts could not be remembered. */
@@ -30,10 +30,19 @@ public class CheckCommand {
         this.stateHealth = stateHealth;
     }
 
-    int run(boolean asJson) {
+    /** @param markdownFile where to write the Markdown summary too, or null */
+    int run(boolean asJson, String markdownFile) {
+        MarkdownSummary markdown = markdownFile == null ? null : new MarkdownSummary(markdownFile);
+        // Before anything is probed or posted: a summary that cannot be written is a usage error, not a lost run.
+        if (markdown != null && !markdown.prepare()) {
+            return EnvParityMain.EXIT_CONFIG;
+        }
         ParityReport report = parity.run(Trigger.CLI);
         System.out.print(asJson ? toJson(report) : TextRenderer.render(report));
         System.out.flush();
+        if (markdown != null && !markdown.write(report)) {
+            return EnvParityMain.EXIT_CONFIG;
+        }
         if (!stateHealth.problems().isEmpty()) {
             stateHealth.problems().forEach(p -> System.err.println("envparity: " + p.reason() + "; nothing was posted to '"
                     + p.target() + "' (see parity.notify.state)"));

@@ -10,15 +10,18 @@ import java.util.Properties;
  * ends with exit code 2, and only {@code check} and the server start the application.
  *
  * @param json {@code check --json}
+ * @param markdown {@code check --markdown FILE}: where to write the Markdown summary, or null
  */
-record Command(Kind kind, boolean json) {
+record Command(Kind kind, boolean json, String markdown) {
     enum Kind {
         SERVER, CHECK, HELP, VERSION
     }
 
     static final String USAGE = "Usage: envparity [command]\n"
             + "  (none)              run the server: HTTP routes, dashboard, cron schedule\n"
-            + "  check [--json]      probe every service in every environment, print the report (or the JSON report)\n"
+            + "  check [--json] [--markdown FILE]\n"
+            + "                      probe every service in every environment, print the report (or the JSON report;\n"
+            + "                      --markdown also writes a Markdown summary to FILE, e.g. $GITHUB_STEP_SUMMARY)\n"
             + "                      and exit 0 below parity.fail-on, 1 at or above it, 2 on invalid configuration\n"
             + "                      or usage, 3 when the notification state cannot be written\n"
             + "  help, --help, -h    print this help\n"
@@ -37,29 +40,36 @@ record Command(Kind kind, boolean json) {
 
     static Command parse(String... args) throws UsageException {
         if (args.length == 0) {
-            return new Command(Kind.SERVER, false);
+            return new Command(Kind.SERVER, false, null);
         }
         List<String> rest = List.of(args).subList(1, args.length);
         switch (args[0]) {
             case "help":
             case "--help":
             case "-h":
-                return new Command(Kind.HELP, false);
+                return new Command(Kind.HELP, false, null);
             case "version":
             case "--version":
-                return new Command(Kind.VERSION, false);
+                return new Command(Kind.VERSION, false, null);
             case "check":
                 boolean json = false;
-                for (String option : rest) {
+                String markdown = null;
+                for (int i = 0; i < rest.size(); i++) {
+                    String option = rest.get(i);
                     if (option.equals("--help") || option.equals("-h")) {
-                        return new Command(Kind.HELP, false);
+                        return new Command(Kind.HELP, false, null);
                     } else if (option.equals("--json")) {
                         json = true;
+                    } else if (option.equals("--markdown")) {
+                        if (i + 1 == rest.size()) {
+                            throw new UsageException("Option '--markdown' needs a file.");
+                        }
+                        markdown = rest.get(++i);
                     } else {
                         throw new UsageException("Unknown option '" + option + "'.");
                     }
                 }
-                return new Command(Kind.CHECK, json);
+                return new Command(Kind.CHECK, json, markdown);
             default:
                 throw new UsageException("Unknown command '" + args[0] + "'.");
         }

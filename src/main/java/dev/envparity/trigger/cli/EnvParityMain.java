@@ -60,7 +60,7 @@ public class EnvParityMain implements QuarkusApplication {
     public int run(String... args) throws Command.UsageException {
         Command command = Command.parse(args);
         if (command.kind() == Command.Kind.CHECK) {
-            return check.run(command.json());
+            return check.run(command.json(), command.markdown());
         }
         Quarkus.waitForExit();
         return 0;
