@@ -22,7 +22,7 @@ class MarkdownSummaryIT {
     @Test
     void writesTheSummaryBesideTheJsonReport(@TempDir Path dir) throws Exception {
         Path summary = Files.writeString(dir.resolve("summary.md"), "an older summary\n");
-        CliIT.Run r = CliIT.run(List.of("-Dquarkus.profile=demo"), "check", "--json", "--markdown", summary.toString());
+        Runner.Run r = Runner.run(List.of("-Dquarkus.profile=demo"), "check", "--json", "--markdown", summary.toString());
         assertEquals(0, r.exit(), r.err());
         assertEquals(5, new ObjectMapper().readTree(r.out()).get("services").size(), "stdout is still the JSON report");
         String md = Files.readString(summary, StandardCharsets.UTF_8);
@@ -40,14 +40,14 @@ class MarkdownSummaryIT {
             Path config = Files.writeString(dir.resolve("parity.yaml"), "parity:\n  environments: [staging, production]\n"
                     + "  services:\n    checkout:\n      urls:\n        staging: " + svc.url() + "\n        production: " + svc.url() + "\n");
             Path summary = dir.resolve("missing-folder").resolve("summary.md");
-            CliIT.Run r = CliIT.run(List.of("-Dquarkus.config.locations=" + config), "check", "--markdown", summary.toString());
+            Runner.Run r = Runner.run(List.of("-Dquarkus.config.locations=" + config), "check", "--markdown", summary.toString());
             assertEquals(2, r.exit(), r.out() + r.err());
             assertTrue(r.err().contains("envparity: cannot write the Markdown summary to " + summary + " (its folder does not exist)"),
                     r.err());
             assertEquals("", r.out());
             assertEquals(0, svc.requests().size(), "nothing probed");
 
-            CliIT.Run noFile = CliIT.run(List.of("-Dquarkus.config.locations=" + config), "check", "--markdown");
+            Runner.Run noFile = Runner.run(List.of("-Dquarkus.config.locations=" + config), "check", "--markdown");
             assertEquals(2, noFile.exit());
             assertTrue(noFile.err().contains("Option '--markdown' needs a file."), noFile.err());
         }
