@@ -10,6 +10,7 @@ CHROMIUM=${CHROMIUM:-$(command -v chromium || command -v chromium-browser || tru
 [ -x "$CHROMIUM" ] || { echo "dashboard e2e: no chromium found" >&2; exit 1; }
 [ -f "$JAR" ] || { echo "dashboard e2e: $JAR is missing; run ./mvnw package first" >&2; exit 1; }
 mkdir -p "$OUT"
+: > "$OUT/chromium.log"
 WORK=$(mktemp -d)
 SERVER_PID=
 cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null || true; rm -rf "$WORK"; }
@@ -25,9 +26,11 @@ URL="http://127.0.0.1:$PORT/"
 
 browse() { # size, then chromium's output flag
   local size=$1; shift
-  # The background-networking flags keep Chromium from calling home, which this network refuses.
+  # The background-networking flags keep Chromium from calling home, which this network refuses. The logging flags
+  # put the page's console on stderr, where a Content-Security-Policy violation shows.
   timeout 60 "$CHROMIUM" --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
     --disable-component-update --disable-sync --hide-scrollbars --user-data-dir="$(mktemp -d "$WORK/profile.XXXX")" \
+    --enable-logging=stderr --v=0 \
     --window-size="$size" --virtual-time-budget=3000 "$@" "$URL" 2>>"$OUT/chromium.log"
 }
 
@@ -42,6 +45,9 @@ for status in IN_SYNC UNHEALTHY UNREACHABLE PROMOTION_PENDING DOWNSTREAM_AHEAD; 
   grep -q "data-status=\"$status\"" "$OUT/dashboard.dom.html" || fail "no row with status $status"
 done
 grep -q 'production 3.2.0 is ahead of staging 3.1.0' "$OUT/dashboard.dom.html" || fail "a finding is missing"
+if grep -i 'Content Security Policy' "$OUT/chromium.log" >&2; then
+  fail "the page broke its own Content-Security-Policy (the browser blocked part of it)"
+fi
 for png in dashboard.png dashboard-phone.png; do
   [ "$(head -c 8 "$OUT/$png" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ] || fail "$png is not a PNG"
   [ "$(stat -c %s "$OUT/$png")" -gt 20000 ] || fail "$png is suspiciously small"

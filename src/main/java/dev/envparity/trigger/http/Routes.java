@@ -3,12 +3,12 @@ package dev.envparity.trigger.http;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,14 +19,13 @@ import dev.envparity.ParityService;
 import dev.envparity.report.Badge;
 import dev.envparity.report.DashboardView;
 import dev.envparity.report.Trigger;
-import dev.envparity.trigger.http.Guard.Access;
 import dev.envparity.trigger.hooks.HookService;
 import io.smallrye.health.SmallRyeHealth;
 import io.smallrye.health.SmallRyeHealthReporter;
 
 /**
- * Every HTTP route, once, for both transports: the server hands each request here (see
- * {@code trigger.http.server.ServerRoutes}) and so does a Lambda Function URL, so both answer exactly the same.
+ * What every {@link Route} does, for both transports: the server's JAX-RS resources call {@link #serve} with their
+ * route, and a Lambda Function URL request is routed here by {@link #dispatch}, so both answer exactly the same.
  * The {@link Guard} decides access before any route runs; {@link SecurityHeaders} go on every answer.
  */
 @ApplicationScoped
@@ -34,50 +33,35 @@ public class Routes {
     /** A sign-in form is a few bytes; only webhooks carry more ({@link HookService#MAX_BODY_BYTES}). */
     public static final int MAX_FORM_BYTES = 16 * 1024;
     private static final Logger LOG = Logger.getLogger(Routes.class);
-    private static final Pattern HOOK = Pattern.compile("^/hooks/([a-z0-9-]+)$");
-
-    private record Route(String method, String template, Pattern path, Access access,
-            BiFunction<HttpRequest, Matcher, HttpAnswer> handler) {
-    }
 
     private final ParityService parity;
     private final Guard guard;
+    private final HookService hooks;
     private final SmallRyeHealthReporter health;
     private final Clock clock;
-    private final List<Route> table;
 
     @Inject
     public Routes(ParityService parity, Guard guard, HookService hooks, SmallRyeHealthReporter health, Clock clock) {
         this.parity = parity;
         this.guard = guard;
+        this.hooks = hooks;
         this.health = health;
         this.clock = clock;
-        this.table = List.of(
-                route("GET", "/", "^/$", Access.PAGE, (r, m) -> dashboard(r)),
-                route("POST", "/login", "^/login$", Access.PUBLIC, (r, m) -> guard.signIn(r)),
-                route("POST", "/logout", "^/logout$", Access.PAGE, (r, m) -> guard.signOut(r)),
-                route("GET", "/api/report", "^/api/report$", Access.TOKEN, (r, m) -> HttpAnswer.json(200, parity.latestOrRun(Trigger.API))),
-                route("POST", "/api/check", "^/api/check$", Access.TOKEN, (r, m) -> HttpAnswer.json(200, parity.run(Trigger.API))),
-                route("POST", "/hooks/{provider}", HOOK.pattern(), Access.SIGNED, (r, m) -> hooks.receive(m.group(1), r.headers(), r.body())),
-                route("GET", "/badge/{service}.svg", "^/badge/(.+)\\.svg$", Access.BADGE, (r, m) -> badge(m.group(1))),
-                route("GET", "/q/health", "^/q/health$", Access.PUBLIC, (r, m) -> health(health.getHealth())),
-                route("GET", "/q/health/live", "^/q/health/live$", Access.PUBLIC, (r, m) -> health(health.getLiveness())),
-                route("GET", "/q/health/ready", "^/q/health/ready$", Access.PUBLIC, (r, m) -> health(health.getReadiness())));
-    }
-
-    private static Route route(String method, String template, String path, Access access,
-            BiFunction<HttpRequest, Matcher, HttpAnswer> handler) {
-        return new Route(method, template, Pattern.compile(path), access, handler);
     }
 
     /** Every route as "METHOD /template", for the tests that walk them all. */
     public List<String> table() {
-        return table.stream().map(r -> r.method() + " " + r.template()).toList();
+        return Arrays.stream(Route.values()).map(r -> r.method() + " " + r.template()).toList();
     }
 
     /** The largest body {@code path} accepts; larger ones are answered 413 without being read. */
     public int maxBodyBytes(String path) {
-        return HOOK.matcher(normalised(path)).matches() ? HookService.MAX_BODY_BYTES : MAX_FORM_BYTES;
+        return Route.HOOK.matcher(normalised(path)).matches() ? HookService.MAX_BODY_BYTES : MAX_FORM_BYTES;
+    }
+
+    /** Whether a route answers {@code method} on {@code path} (HEAD is GET without the body). */
+    public boolean serves(String method, String path) {
+        return route(method, normalised(path)).isPresent();
     }
 
     /** "/api/report/" is "/api/report". */
@@ -94,37 +78,72 @@ public class Routes {
         return SecurityHeaders.apply(answer);
     }
 
+    /** The answer of {@code route}, which the transport has matched to this request. */
+    public HttpAnswer serve(Route route, HttpRequest request) {
+        return safely(request, () -> run(route, request));
+    }
+
+    /** Finds the route of a request and answers it: 404 when there is none, 405 for a method the path does not take. */
     public HttpAnswer dispatch(HttpRequest request) {
+        return safely(request, () -> {
+            String path = normalised(request.path());
+            Optional<Route> route = route(request.method(), path);
+            if (route.isPresent()) {
+                return run(route.get(), request);
+            }
+            List<Route> onPath = Arrays.stream(Route.values()).filter(r -> r.matcher(path).matches()).toList();
+            if (onPath.isEmpty()) {
+                return HttpAnswer.error(404, "no route " + request.method() + " " + path);
+            }
+            // Who may not use the path learns nothing about it, not even its methods.
+            Optional<HttpAnswer> refused = guard.admit(onPath.get(0).access(), request);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            String allowed = onPath.get(0).method();
+            return HttpAnswer.error(405, "method not allowed; use " + allowed).withHeader("Allow", allowed);
+        });
+    }
+
+    private static Optional<Route> route(String method, String path) {
+        String m = method.equals("HEAD") ? "GET" : method;
+        return Arrays.stream(Route.values()).filter(r -> r.method().equals(m) && r.matcher(path).matches()).findFirst();
+    }
+
+    private HttpAnswer safely(HttpRequest request, Supplier<HttpAnswer> answer) {
         try {
-            return SecurityHeaders.apply(answer(request));
+            return SecurityHeaders.apply(answer.get());
         } catch (RuntimeException e) {
             LOG.errorf(e, "%s %s failed", request.method(), request.path());
             return refused(HttpAnswer.error(500, "internal error; see envparity's log"));
         }
     }
 
-    private HttpAnswer answer(HttpRequest r) {
-        String path = normalised(r.path());
-        List<Route> onPath = table.stream().filter(route -> route.path().matcher(path).matches()).toList();
-        if (onPath.isEmpty()) {
-            return HttpAnswer.error(404, "no route " + r.method() + " " + path);
-        }
-        Optional<HttpAnswer> refused = guard.admit(onPath.get(0).access(), r);
+    private HttpAnswer run(Route route, HttpRequest r) {
+        Optional<HttpAnswer> refused = guard.admit(route.access(), r);
         if (refused.isPresent()) {
             return refused.get();
         }
-        String method = r.method().equals("HEAD") ? "GET" : r.method();
-        Optional<Route> route = onPath.stream().filter(c -> c.method().equals(method)).findFirst();
-        if (route.isEmpty()) {
-            String allowed = onPath.get(0).method();
-            return HttpAnswer.error(405, "method not allowed; use " + allowed).withHeader("Allow", allowed);
-        }
+        String path = normalised(r.path());
         if (r.body().length > maxBodyBytes(path)) {
             return tooLarge(maxBodyBytes(path));
         }
-        Matcher m = route.get().path().matcher(path);
-        m.matches();
-        return route.get().handler().apply(r, m);
+        Matcher m = route.matcher(path);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(r.method() + " " + path + " is not " + route);
+        }
+        return switch (route) {
+            case DASHBOARD -> dashboard(r);
+            case SIGN_IN -> guard.signIn(r);
+            case SIGN_OUT -> guard.signOut(r);
+            case REPORT -> HttpAnswer.json(200, parity.latestOrRun(Trigger.API));
+            case CHECK -> HttpAnswer.json(200, parity.run(Trigger.API));
+            case HOOK -> hooks.receive(m.group(1), r.headers(), r.body());
+            case BADGE -> badge(m.group(1));
+            case HEALTH -> health(health.getHealth());
+            case LIVENESS -> health(health.getLiveness());
+            case READINESS -> health(health.getReadiness());
+        };
     }
 
     /** GET /: the services × environments matrix of the latest report. */

@@ -37,7 +37,8 @@ final class BodyReader implements UploadGate.Upload {
 
     /**
      * @param onBody the complete body, on the event loop
-     * @param onRefused the answer to send before closing the connection (413, 408), on the event loop
+     * @param onRefused the answer that ends the request with its body unread (413, 408; 400 when the client went
+     *        away, which nobody reads but which ends the request), on the event loop; exactly one of the two is called
      */
     static void read(RoutingContext ctx, int limit, Duration deadline, UploadGate gate, Consumer<byte[]> onBody,
             Consumer<HttpAnswer> onRefused) {
@@ -59,7 +60,8 @@ final class BodyReader implements UploadGate.Upload {
         gate.admit(this);
         timer = ctx.vertx().setTimer(deadline.toMillis(),
                 id -> refuse(HttpAnswer.error(408, "the request body did not arrive within " + deadline.toSeconds() + " s")));
-        request.handler(this::data).endHandler(v -> end()).exceptionHandler(e -> finish());
+        request.handler(this::data).endHandler(v -> end())
+                .exceptionHandler(gone -> refuse(HttpAnswer.error(400, "the connection closed before the body was complete")));
         if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
             ctx.response().writeContinue(); // RFC 9110 §10.1.1: the client waits for this before it sends the body
         }
