@@ -5,11 +5,17 @@ import java.util.List;
 
 import dev.envparity.report.Severity;
 import dev.envparity.report.Status;
+import dev.envparity.report.UntrustedText;
 
 /**
  * What one message to one target says, before any platform formats it: the verdict first, then the services
  * that need attention (most severe first), the ones resolved since the last message, how many are fine,
  * and where the run came from. Platform formatters only decide how much of it fits.
+ * <p>
+ * Every string here is plain text, and much of it comes from services (versions, commits, check names, error
+ * bodies) or from a chat platform's error answer: untrusted. The constructor makes each one a single printable
+ * line ({@link UntrustedText}); a formatter then converts the whole digest at once with {@link #escaped} before
+ * adding markup of its own, so no field can reach a platform unescaped.
  *
  * @param headline "2 services drift between staging and production"
  * @param scope "staging → production"
@@ -22,12 +28,40 @@ import dev.envparity.report.Status;
 public record Digest(String headline, Severity severity, String scope, List<Item> items, List<String> resolved,
         int quiet, int muted, String context, String reportId, Instant at, String previousFailure, boolean reminder) {
 
+    public Digest {
+        headline = UntrustedText.printable(headline);
+        scope = UntrustedText.printable(scope);
+        items = List.copyOf(items);
+        resolved = resolved.stream().map(UntrustedText::printable).toList();
+        context = UntrustedText.printable(context);
+        previousFailure = UntrustedText.printable(previousFailure);
+    }
+
+    /** The same digest with every text converted by {@code markup}, the platform's way to show plain text. */
+    public Digest escaped(Markup markup) {
+        return new Digest(markup.escape(headline), severity, markup.escape(scope),
+                items.stream().map(i -> i.escaped(markup)).toList(), resolved.stream().map(markup::escape).toList(), quiet,
+                muted, markup.escape(context), reportId, at, previousFailure == null ? null : markup.escape(previousFailure),
+                reminder);
+    }
+
     /**
      * @param versions "staging 1.9.0 · production 1.8.3", with health where it is not UP
      * @param findings full sentences, most severe first
      */
     public record Item(String service, Status status, Severity severity, Change change, String versions,
             List<String> findings) {
+
+        public Item {
+            service = UntrustedText.printable(service);
+            versions = UntrustedText.printable(versions);
+            findings = findings.stream().map(UntrustedText::printable).toList();
+        }
+
+        Item escaped(Markup markup) {
+            return new Item(markup.escape(service), status, severity, change, markup.escape(versions),
+                    findings.stream().map(markup::escape).toList());
+        }
 
         /** "🔴 inventory · UNHEALTHY · NEW". */
         public String title() {

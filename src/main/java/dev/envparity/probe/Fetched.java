@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.envparity.report.UntrustedText;
+
 /**
  * One HTTP response, body fully read (and capped).
  *
@@ -23,6 +25,12 @@ public record Fetched(URI uri, int status, Map<String, String> headers, byte[] b
 
     public String contentType() {
         return header("content-type").orElse("").toLowerCase(Locale.ROOT);
+    }
+
+    /** "text/html", or "no content type", for error messages (the header is the service's, so made printable). */
+    public String mediaType() {
+        String type = contentType().split(";")[0].strip();
+        return type.isEmpty() ? "no content type" : UntrustedText.excerpt(type, 60);
     }
 
     public boolean ok() {

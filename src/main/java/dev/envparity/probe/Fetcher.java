@@ -1,8 +1,6 @@
 package dev.envparity.probe;
 
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
@@ -10,11 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
-import javax.net.ssl.SSLException;
-
-import dev.envparity.report.Durations;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -24,12 +19,17 @@ import io.vertx.core.http.RequestOptions;
 
 /**
  * GETs one URL within a deadline on Vert.x' non-blocking client: follows at most {@code maxRedirects} redirects
- * itself (configured headers are dropped when a redirect leaves the origin, so credentials never travel to
- * another host), stops reading a body past {@code maxBodyBytes}, and turns every failure into a
- * {@link ProbeFailure} with a sentence a human can act on.
+ * itself (only to http and https; configured headers are dropped when a redirect leaves the origin, so
+ * credentials never travel to another host), stops reading a body past {@code maxBodyBytes}, refuses a body it
+ * cannot read as sent (compressed although it asked for none, or partial), and turns every failure into a
+ * {@link ProbeFailure} with a sentence a human can act on — never an exception's name, never bytes the
+ * endpoint sent.
  */
 public final class Fetcher {
     private static final String ACCEPT = "application/json, application/health+json;q=0.9, text/plain;q=0.8, */*;q=0.5";
+    /** RFC 9110 §12.5.3: without Accept-Encoding any coding is acceptable, so ask for none explicitly. */
+    private static final String ACCEPT_ENCODING = "identity";
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._+-]{1,32}");
 
     private final Vertx vertx;
     private final HttpClient client;
@@ -52,21 +52,28 @@ public final class Fetcher {
 
     private CompletableFuture<Fetched> send(URI origin, URI uri, Map<String, String> headers, long deadlineNanos,
             Duration budget, int hops) {
-        long leftMillis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
-        if (leftMillis <= 0) {
-            return CompletableFuture.failedFuture(timedOut(budget));
+        long leftNanos = deadlineNanos - System.nanoTime();
+        // Rounded up: a timer must not end the exchange before its deadline (299.6 ms left is a 300 ms timer).
+        long leftMillis = TimeUnit.NANOSECONDS.toMillis(leftNanos + TimeUnit.MILLISECONDS.toNanos(1) - 1);
+        if (leftNanos <= 0) {
+            return CompletableFuture.failedFuture(FetchFailures.timedOut(budget));
         }
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(uri.toString())
-                .setFollowRedirects(false).setConnectTimeout(leftMillis)
-                .putHeader("Accept", ACCEPT).putHeader("User-Agent", userAgent);
+        RequestOptions options;
+        try {
+            options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(uri.toString())
+                    .setFollowRedirects(false).setConnectTimeout(leftMillis)
+                    .putHeader("Accept", ACCEPT).putHeader("Accept-Encoding", ACCEPT_ENCODING).putHeader("User-Agent", userAgent);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(new ProbeFailure("invalid URL " + display(uri), false));
+        }
         headers.forEach(options::putHeader);
 
         CompletableFuture<Fetched> result = new CompletableFuture<>();
         // One timer bounds connect, headers and a body that trickles in.
-        long timer = vertx.setTimer(leftMillis, id -> result.completeExceptionally(timedOut(budget)));
+        long timer = vertx.setTimer(leftMillis, id -> result.completeExceptionally(FetchFailures.timedOut(budget)));
         client.request(options).onComplete(created -> {
             if (created.failed()) {
-                result.completeExceptionally(describe(created.cause(), uri, budget));
+                result.completeExceptionally(FetchFailures.describe(created.cause(), uri, budget, false));
                 return;
             }
             var request = created.result();
@@ -77,7 +84,7 @@ public final class Fetcher {
             });
             request.response().onComplete(answered -> {
                 if (answered.failed()) {
-                    result.completeExceptionally(describe(answered.cause(), uri, budget));
+                    result.completeExceptionally(FetchFailures.describe(answered.cause(), uri, budget, true));
                 } else {
                     readBody(uri, answered.result(), result);
                 }
@@ -88,8 +95,22 @@ public final class Fetcher {
             if (isRedirect(fetched.status())) {
                 return follow(origin, fetched, headers, deadlineNanos, budget, hops);
             }
-            return CompletableFuture.completedFuture(fetched);
+            ProbeFailure unreadable = unreadable(fetched);
+            return unreadable == null ? CompletableFuture.completedFuture(fetched) : CompletableFuture.failedFuture(unreadable);
         });
+    }
+
+    /** Why a body cannot be read as the answer it claims to be, or null when it can. */
+    private static ProbeFailure unreadable(Fetched fetched) {
+        String coding = fetched.header("content-encoding").map(String::strip).orElse("");
+        if (fetched.body().length > 0 && !coding.isEmpty() && !coding.equalsIgnoreCase(ACCEPT_ENCODING)) {
+            return new ProbeFailure("answered Content-Encoding: " + (TOKEN.matcher(coding).matches() ? coding : "(unreadable)")
+                    + ", which envparity did not ask for (it sends Accept-Encoding: identity)", false);
+        }
+        if (fetched.status() == 206) {
+            return new ProbeFailure(fetched.statusLine() + " to a request for the whole body", false);
+        }
+        return null;
     }
 
     private void readBody(URI uri, HttpClientResponse response, CompletableFuture<Fetched> result) {
@@ -106,7 +127,7 @@ public final class Fetcher {
                 body.appendBuffer(chunk);
             }
         });
-        response.exceptionHandler(e -> result.completeExceptionally(describe(e, uri, Duration.ZERO)));
+        response.exceptionHandler(e -> result.completeExceptionally(FetchFailures.describe(e, uri, Duration.ZERO, true)));
         response.endHandler(end -> {
             Map<String, String> headers = new HashMap<>();
             response.headers().forEach(h -> headers.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
@@ -115,7 +136,7 @@ public final class Fetcher {
     }
 
     private ProbeFailure tooLarge() {
-        return new ProbeFailure("response body is larger than " + bytes(maxBodyBytes), false);
+        return new ProbeFailure("response body is larger than " + FetchFailures.bytes(maxBodyBytes), false);
     }
 
     private CompletableFuture<Fetched> follow(URI origin, Fetched redirect, Map<String, String> headers,
@@ -129,6 +150,13 @@ public final class Fetcher {
         try {
             next = uri.resolve(location.trim());
         } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(new ProbeFailure("redirect to an invalid URL", false));
+        }
+        String scheme = String.valueOf(next.getScheme()).toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return CompletableFuture.failedFuture(new ProbeFailure("refused redirect to " + display(next), false));
+        }
+        if (next.getHost() == null) {
             return CompletableFuture.failedFuture(new ProbeFailure("redirect to an invalid URL", false));
         }
         if (hops >= maxRedirects) {
@@ -151,7 +179,7 @@ public final class Fetcher {
                 && port(a) == port(b);
     }
 
-    private static int port(URI u) {
+    static int port(URI u) {
         return u.getPort() != -1 ? u.getPort() : "https".equals(u.getScheme()) ? 443 : 80;
     }
 
@@ -163,55 +191,15 @@ public final class Fetcher {
         }
     }
 
-    /** Scheme, host, port and path: enough to find the endpoint, never a query that may hold a token. */
+    /**
+     * Scheme, host, port and path: enough to find the endpoint, never user info or a query that may hold a token.
+     * An opaque URI ("javascript:…", "mailto:…") shows its scheme only.
+     */
     public static String display(URI uri) {
-        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort())
-                + (uri.getRawPath() == null ? "" : uri.getRawPath());
-    }
-
-    static ProbeFailure timedOut(Duration budget) {
-        return new ProbeFailure("timed out after " + Durations.human(budget), false);
-    }
-
-    private static String bytes(long n) {
-        return n % (1024 * 1024) == 0 ? n / (1024 * 1024) + " MiB" : n % 1024 == 0 ? n / 1024 + " KiB" : n + " bytes";
-    }
-
-    private static ProbeFailure describe(Throwable t, URI uri, Duration budget) {
-        if (t instanceof ProbeFailure) {
-            return (ProbeFailure) t;
+        if (uri.isOpaque()) {
+            return uri.getScheme() + ":…";
         }
-        if (t instanceof TimeoutException) {
-            return timedOut(budget);
-        }
-        if (t instanceof UnknownHostException || String.valueOf(t.getMessage()).startsWith("Failed to resolve")) {
-            return new ProbeFailure("unknown host " + uri.getHost(), true);
-        }
-        if (t instanceof ConnectException) {
-            return new ProbeFailure("connection refused by " + uri.getHost() + ":" + port(uri), true);
-        }
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof SSLException) {
-                return new ProbeFailure("TLS error: " + tlsReason(c), false);
-            }
-        }
-        String m = t.getMessage();
-        return new ProbeFailure("connection failed: " + (m == null ? t.getClass().getSimpleName() : m), true);
-    }
-
-    private static String tlsReason(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            String m = String.valueOf(c.getMessage());
-            if (m.contains("PKIX path building failed") || m.contains("unable to find valid certification path")) {
-                return "certificate not trusted (add its CA with parity.probe.trust-store)";
-            }
-            if (m.contains("No subject alternative") || m.contains("No name matching")) {
-                return "certificate does not match the host name";
-            }
-            if (m.contains("validity check failed") || m.contains("NotAfter")) {
-                return "certificate expired";
-            }
-        }
-        return String.valueOf(t.getMessage());
+        return (uri.getScheme() == null ? "" : uri.getScheme() + ":") + "//" + (uri.getHost() == null ? "" : uri.getHost())
+                + (uri.getPort() == -1 ? "" : ":" + uri.getPort()) + (uri.getRawPath() == null ? "" : uri.getRawPath());
     }
 }

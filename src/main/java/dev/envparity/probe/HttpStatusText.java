@@ -5,8 +5,9 @@ import java.util.Map;
 /** The JDK client does not expose reason phrases; these are the ones people recognise. */
 final class HttpStatusText {
     private static final Map<Integer, String> REASONS = Map.ofEntries(
+            Map.entry(101, "Switching Protocols"), Map.entry(206, "Partial Content"), Map.entry(300, "Multiple Choices"),
             Map.entry(301, "Moved Permanently"), Map.entry(302, "Found"), Map.entry(303, "See Other"),
-            Map.entry(307, "Temporary Redirect"), Map.entry(308, "Permanent Redirect"),
+            Map.entry(307, "Temporary Redirect"), Map.entry(304, "Not Modified"), Map.entry(308, "Permanent Redirect"),
             Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"),
             Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"), Map.entry(406, "Not Acceptable"),
             Map.entry(408, "Request Timeout"), Map.entry(429, "Too Many Requests"),

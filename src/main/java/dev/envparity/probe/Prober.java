@@ -14,6 +14,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
+
 import dev.envparity.config.CheckPlan;
 import dev.envparity.config.ServiceSpec;
 import dev.envparity.probe.health.HealthParser;
@@ -22,10 +24,12 @@ import dev.envparity.probe.version.VersionReader;
 import dev.envparity.probe.version.VersionReading;
 import dev.envparity.report.EnvironmentReport;
 import dev.envparity.report.Health;
+import dev.envparity.report.UntrustedText;
 import io.quarkus.runtime.Startup;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.net.TrustOptions;
@@ -39,6 +43,7 @@ import io.vertx.core.net.TrustOptions;
 @ApplicationScoped
 @Startup // opens the trust store at start-up: a wrong password stops the process, not every check later
 public class Prober {
+    private static final Logger LOG = Logger.getLogger(Prober.class);
     private static final long BACKOFF_MILLIS = 100;
     /** A retry needs at least this much budget left to be worth starting. */
     private static final long MIN_ATTEMPT_MILLIS = 50;
@@ -59,10 +64,21 @@ public class Prober {
         if (extraTrust != null) {
             options.setTrustOptions(TrustOptions.wrap(extraTrust));
         }
-        this.client = vertx.createHttpClient(options,
-                new PoolOptions().setHttp1MaxSize(settings.concurrency()).setMaxWaitQueueSize(-1));
+        this.client = vertx.httpClientBuilder().with(options)
+                .with(new PoolOptions().setHttp1MaxSize(settings.concurrency()).setMaxWaitQueueSize(-1))
+                .withConnectHandler(Prober::quietly).build();
         this.fetcher = new Fetcher(vertx, client, settings.maxBodyBytes(), settings.maxRedirects(), "envparity");
         this.limiter = new AsyncLimiter(settings.concurrency());
+    }
+
+    /**
+     * Without a handler of its own, Vert.x logs every connection-level failure at ERROR — garbage, a reset in
+     * mid-body, an invalid chunk, a header past the limit — including bytes the endpoint sent. The request that
+     * met the failure already reports it as the probe's error, so a hostile endpoint cannot fill the log.
+     */
+    private static void quietly(HttpConnection connection) {
+        connection.exceptionHandler(e -> LOG.debugf("probe connection to %s failed: %s", connection.remoteAddress(),
+                UntrustedText.excerpt(String.valueOf(e.getMessage()), 120)));
     }
 
     @PreDestroy
@@ -94,7 +110,7 @@ public class Prober {
         CompletableFuture<Exchange> health = fetch(healthUri, spec, HealthParser::isHealthDocument);
         CompletableFuture<Exchange> version = shared ? health : fetch(versionUri, spec, f -> false);
         return health.thenCombine(version, (h, v) -> assemble(spec, environment, shared, h, v))
-                .exceptionally(t -> failed(spec, environment, "probe failed: " + t));
+                .exceptionally(t -> failed(spec, environment, "probe failed: " + asFailure(t).getMessage()));
     }
 
     /** One request, retry included: its response or its failure, and how long it took. */
@@ -132,7 +148,8 @@ public class Prober {
         while (c.getCause() != null && !(c instanceof ProbeFailure)) {
             c = c.getCause();
         }
-        return c instanceof ProbeFailure ? (ProbeFailure) c : new ProbeFailure("request failed: " + c, false);
+        return c instanceof ProbeFailure ? (ProbeFailure) c : new ProbeFailure("request failed: "
+                + (c.getMessage() == null ? "no reason given" : UntrustedText.excerpt(c.getMessage(), 120)), false);
     }
 
     private static EnvironmentReport assemble(ServiceSpec spec, String env, boolean shared, Exchange h, Exchange v) {

@@ -7,7 +7,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-/** The report as a terminal table: one row per service, one column per environment, then the findings. */
+/**
+ * The report as a terminal table: one row per service, one column per environment, then the findings. Every cell
+ * is {@link UntrustedText#printable}: a version, a check name or an error body cannot move the cursor, clear the
+ * screen, reorder the line or start a line of its own ("All services are in sync.").
+ */
 public final class TextRenderer {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
@@ -65,14 +69,15 @@ public final class TextRenderer {
         if (e == null) {
             return "-";
         }
-        String version = e.version() == null ? "-" : e.version();
+        String version = e.version() == null ? "-" : UntrustedText.printable(e.version());
         if (version.length() > MAX_CELL - 10) {
             version = version.substring(0, MAX_CELL - 11) + "…";
         }
         return version + " " + (e.reachable() ? e.health().name() : "UNREACHABLE");
     }
 
-    private static void table(StringBuilder out, List<List<String>> rows) {
+    private static void table(StringBuilder out, List<List<String>> cells) {
+        List<List<String>> rows = cells.stream().map(r -> r.stream().map(UntrustedText::printable).toList()).toList();
         int columns = rows.stream().mapToInt(List::size).max().orElse(0);
         int[] width = new int[columns];
         for (List<String> row : rows) {

@@ -37,7 +37,17 @@ final class Scenarios {
     private Scenarios() {
     }
 
-    static final List<String> NAMES = List.of("all-in-sync", "mixed-drift", "all-unreachable", "300-drifting");
+    static final List<String> NAMES = List.of("all-in-sync", "mixed-drift", "all-unreachable", "300-drifting", "hostile-text");
+
+    /** What a broken or hostile service may report: terminal escapes, a fake line, mentions, links, bidi overrides. */
+    static final String CLEAR_SCREEN = "\u001b[2J\u001b[H";
+    static final String FAKE_LINE = "\r\n✅ All 12 services are in sync";
+    static final String SLACK_MENTIONS = "<!channel> <!here> <@U024BE7LH> <!subteam^SAZ94GDB8>";
+    static final String MENTIONS = "@here @channel @all <users/all>";
+    static final String LINK = "[click here](https://evil.example/login)";
+    static final String SLACK_LINK = "<https://evil.example/login|click here>";
+    static final String RIGHT_TO_LEFT = "\u202Egnp.exe";
+    static final String TERMINAL_LINK = "\u001b]8;;https://evil.example\u0007docs\u001b]8;;\u0007";
 
     static ParityReport report(String name) {
         switch (name) {
@@ -45,6 +55,7 @@ final class Scenarios {
             case "mixed-drift": return mixedDrift();
             case "all-unreachable": return allUnreachable();
             case "300-drifting": return drifting(300);
+            case "hostile-text": return hostileText();
             default: throw new IllegalArgumentException(name);
         }
     }
@@ -56,6 +67,10 @@ final class Scenarios {
         r.services().stream().filter(s -> s.severity() != Severity.OK).forEach(s -> changes.put(s.name(), Change.NEW));
         List<String> resolved = List.of();
         TargetState.Failure failure = null;
+        if (name.equals("hostile-text")) {
+            failure = new TargetState.Failure(AT.minus(Duration.ofMinutes(15)), "HTTP 400 " + SLACK_MENTIONS + " " + LINK + " "
+                    + TERMINAL_LINK + FAKE_LINE);
+        }
         if (name.equals("mixed-drift")) {
             changes.put("search", Change.CHANGED);
             changes.put("payments", Change.ONGOING);
@@ -117,6 +132,29 @@ final class Scenarios {
                 unreachable("https://ledger.example.com", "HTTP 502 Bad Gateway")));
         s.add(service("catalog", env(Health.UP, "feature-<b>x</b>", null, null, CHECKS), env(Health.UP, "7.0.0", null, null, CHECKS)));
         return report(s);
+    }
+
+    /** Every value a service reports, hostile: versions, commits, check names and error texts. */
+    static ParityReport hostileText() {
+        List<ServiceReport> s = new ArrayList<>();
+        s.add(service("api", env(Health.UP, "2.0.0 " + SLACK_MENTIONS, "4f2a9c1", null, CHECKS),
+                env(Health.UP, "1.9.0 " + MENTIONS, "9e8d7c6", null, CHECKS)));
+        s.add(service("auth", env(Health.UP, "3.1.0", "1a2b3c4", null, checks("db " + MENTIONS, Health.UP, "ping", Health.UP)),
+                env(Health.DOWN, "3.1.0", "1a2b3c4", null, checks(LINK, Health.DOWN, "ping", Health.UP))));
+        s.add(service("billing", env(Health.UP, "4.0.0", null, null, CHECKS),
+                unreachable("https://billing.example.com", "HTTP 500 " + CLEAR_SCREEN + SLACK_LINK + FAKE_LINE)));
+        s.add(service("cart", env(Health.UP, "5.0.0", "4f2a9c1", null, CHECKS),
+                env(Health.UP, "5.0.0", RIGHT_TO_LEFT + " " + MENTIONS, null, CHECKS)));
+        s.add(service("search", env(Health.UP, "6.1.0\u0007\u007f\u009b31m" + TERMINAL_LINK, null, null, CHECKS),
+                env(Health.UP, "6.0.0" + FAKE_LINE, null, null, CHECKS)));
+        return report(s);
+    }
+
+    private static Map<String, Health> checks(String a, Health ha, String b, Health hb) {
+        Map<String, Health> checks = new LinkedHashMap<>();
+        checks.put(a, ha);
+        checks.put(b, hb);
+        return checks;
     }
 
     static ParityReport allUnreachable() {

@@ -79,10 +79,13 @@ class HealthParserTest {
     }
 
     @Test
-    void anyOther2xxBodyMeansUp() {
+    void onlyAnEmptyBodyOrAStatusWordIsUpWithoutADocument() {
         assertEquals(Health.UP, HealthParser.read(Fixtures.response(200, "text/plain", "pong")).health());
         assertEquals(Health.UP, HealthParser.read(Fixtures.response(204, "text/plain", "")).health());
-        assertEquals(Health.UP, HealthParser.read(Fixtures.response(200, "application/json", "{\"uptime\":12}")).health());
+        assertEquals("health body is JSON but not a health document (no \"status\" field)", assertThrows(ProbeFailure.class,
+                () -> HealthParser.read(Fixtures.response(200, "application/json", "{\"uptime\":12}"))).getMessage());
+        assertEquals("health body is not a health document: \"I am fine\" (text/plain)", assertThrows(ProbeFailure.class,
+                () -> HealthParser.read(Fixtures.response(200, "text/plain", "I am fine"))).getMessage());
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.envparity.config.CheckPlan.ProbeSettings;
 import dev.envparity.config.ServiceSpec;
@@ -160,6 +162,21 @@ class ProberTest {
         EnvironmentReport r = probe(spring(s));
         assertTrue(r.error().startsWith("health " + s.url("/actuator/health") + ": more than 5 redirects"), r.error());
         assertEquals(6, s.requests().stream().filter(q -> !q.path().equals("/actuator/info")).count());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            file:///etc/passwd?x=1                                | file:///etc/passwd
+            FILE:/etc/shadow                                      | FILE:///etc/shadow
+            ftp://user:pa55word@files.example.com/pub/h?token=s3c | ftp://files.example.com/pub/h
+            javascript:alert(document.cookie)                     | javascript:…
+            data:text/plain,ok                                    | data:…
+            """)
+    void redirectsToOtherSchemesAreRefusedAndRedacted(String location, String shown) {
+        StubServer s = http().on("/actuator/health", Reply.redirect(302, location)).on("/actuator/info", springInfo());
+        EnvironmentReport r = probe(spring(s));
+        assertEquals("health " + s.url("/actuator/health") + ": refused redirect to " + shown, r.error());
+        assertEquals(Health.UNKNOWN, r.health());
     }
 
     @Test

@@ -7,14 +7,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.envparity.notify.Budget;
 import dev.envparity.notify.Digest;
+import dev.envparity.notify.Markup;
 import dev.envparity.notify.Notifier;
 import dev.envparity.notify.SeverityStyle;
 import dev.envparity.report.ParityReport;
 
 /**
- * Discord webhooks: one embed coloured by severity, a field per service. Limits (protocols §1.3): content 2000
- * characters; per embed title 256, description 4096, 25 fields of name 256 / value 1024, footer 2048; 6000
- * characters across all embeds. Mentions are disabled.
+ * Discord webhooks: one embed coloured by severity, a field per service. Limits: content 2000 characters; per
+ * embed title 256, description 4096, 25 fields of name 256 / value 1024, footer 2048; 6000 characters across all
+ * embeds (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). Mentions are disabled
+ * with an empty {@code allowed_mentions.parse} (…/resources/message#allowed-mentions-object), and every digest
+ * text has Discord's Markdown backslash-escaped, so a version cannot turn italic, hide behind a
+ * {@code [masked](link)} or render as a {@code <@user>} pill.
  */
 @ApplicationScoped
 public class DiscordNotifier implements Notifier {
@@ -26,6 +30,8 @@ public class DiscordNotifier implements Notifier {
     static final int MAX_FIELD_VALUE = 1024;
     static final int MAX_FOOTER = 2048;
     static final int MAX_EMBED_TOTAL = 6000;
+    /** Discord Markdown's control characters (support.discord.com "Markdown Text 101"), brackets and tags included. */
+    static final Markup TEXT = s -> Markup.backslash(s, "\\*_~`|>[]<");
 
     @Override
     public String type() {
@@ -33,16 +39,17 @@ public class DiscordNotifier implements Notifier {
     }
 
     @Override
-    public DiscordMessage payload(Digest d, ParityReport report) {
+    public DiscordMessage payload(Digest digest, ParityReport report) {
+        Digest d = digest.escaped(TEXT);
         SeverityStyle style = SeverityStyle.of(d.severity());
-        String content = SeverityStyle.cut(style.emoji + " **" + escape(d.headline()) + "**", MAX_CONTENT);
+        String content = SeverityStyle.cut(style.emoji + " **" + d.headline() + "**", MAX_CONTENT);
         String title = SeverityStyle.cut(d.scope() + (d.reminder() ? " · reminder: nothing changed" : ""), MAX_TITLE);
         List<String> description = new ArrayList<>();
         if (d.previousFailure() != null) {
-            description.add("⚠️ " + escape(d.previousFailure()));
+            description.add("⚠️ " + d.previousFailure());
         }
         if (!d.resolved().isEmpty()) {
-            description.add("✅ **Resolved**: " + escape(String.join(", ", d.resolved())));
+            description.add("✅ **Resolved**: " + String.join(", ", d.resolved()));
         }
         String desc = description.isEmpty() ? null : SeverityStyle.cut(String.join("\n", description), MAX_DESCRIPTION);
         String footer = SeverityStyle.cut(d.footer(), MAX_FOOTER);
@@ -63,15 +70,10 @@ public class DiscordNotifier implements Notifier {
 
     private static DiscordMessage.Field field(Digest.Item item) {
         String name = item.title();
-        StringBuilder value = new StringBuilder(escape(item.versions()));
+        StringBuilder value = new StringBuilder(item.versions());
         for (String f : item.findings()) {
-            value.append("\n• ").append(escape(f));
+            value.append("\n• ").append(f);
         }
         return new DiscordMessage.Field(SeverityStyle.cut(name, MAX_FIELD_NAME), SeverityStyle.cut(value.toString(), MAX_FIELD_VALUE), false);
-    }
-
-    /** Discord Markdown's control characters, so that a version like 1_2_3 does not turn italic. */
-    static String escape(String s) {
-        return s.replaceAll("([*_~`|>\\\\])", "\\\\$1");
     }
 }

@@ -7,17 +7,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.envparity.notify.Budget;
 import dev.envparity.notify.Digest;
+import dev.envparity.notify.Markup;
 import dev.envparity.notify.Notifier;
 import dev.envparity.notify.SeverityStyle;
 import dev.envparity.report.ParityReport;
 
 /**
  * Google Chat incoming webhooks: a cardsV2 card, a widget per service. A message, cards included, may not
- * exceed 32,000 bytes (protocols §1.4); this one stays under 30,000. Card text is HTML: data is escaped.
+ * exceed 32,000 bytes (https://developers.google.com/workspace/chat/limits); this one stays under 30,000.
+ * Card text is a subset of HTML, so every digest text in the card is entity-escaped; the message {@code text}
+ * has no escape at all (https://developers.google.com/workspace/chat/format-messages), so there a zero-width
+ * space follows each {@code <} — no {@code <users/all>} mention, no {@code <url|text>} link — and splits
+ * {@code ](}, should the space read it as Markdown.
  */
 @ApplicationScoped
 public class GoogleChatNotifier implements Notifier {
     static final int MAX_BYTES = 30_000;
+    static final Markup CARD = Markup::entities;
+    static final Markup TEXT = s -> Markup.breakLinks(Markup.breakTags(s));
 
     @Override
     public String type() {
@@ -30,20 +37,21 @@ public class GoogleChatNotifier implements Notifier {
     }
 
     @Override
-    public GoogleChatMessage payload(Digest d, ParityReport report) {
-        String text = SeverityStyle.of(d.severity()).emoji + " " + d.headline();
+    public GoogleChatMessage payload(Digest digest, ParityReport report) {
+        String text = SeverityStyle.of(digest.severity()).emoji + " " + TEXT.escape(digest.headline());
+        Digest d = digest.escaped(CARD);
         String subtitle = d.scope() + (d.reminder() ? " · reminder: nothing changed" : "");
         List<GoogleChatMessage.Section> head = new ArrayList<>();
         if (d.previousFailure() != null) {
-            head.add(new GoogleChatMessage.Section(null, List.of(GoogleChatMessage.Widget.paragraph("⚠️ " + html(d.previousFailure())))));
+            head.add(new GoogleChatMessage.Section(null, List.of(GoogleChatMessage.Widget.paragraph("⚠️ " + d.previousFailure()))));
         }
         List<GoogleChatMessage.Section> tail = new ArrayList<>();
         if (!d.resolved().isEmpty()) {
             tail.add(new GoogleChatMessage.Section("Resolved",
-                    List.of(GoogleChatMessage.Widget.paragraph(html(String.join("<br>", d.resolved()))))));
+                    List.of(GoogleChatMessage.Widget.paragraph(String.join("<br>", d.resolved())))));
         }
         tail.add(new GoogleChatMessage.Section(null,
-                List.of(GoogleChatMessage.Widget.paragraph("<font color=\"#80868b\">" + html(d.footer()) + "</font>"))));
+                List.of(GoogleChatMessage.Widget.paragraph("<font color=\"#80868b\">" + d.footer() + "</font>"))));
 
         GoogleChatMessage skeleton = message(text, subtitle, head,
                 List.of(GoogleChatMessage.Widget.paragraph("<b>" + Digest.more(d.items().size()) + "</b>")), tail);
@@ -69,14 +77,10 @@ public class GoogleChatNotifier implements Notifier {
 
     private static GoogleChatMessage.Widget widget(Digest.Item item) {
         String label = item.title();
-        StringBuilder text = new StringBuilder("<b>").append(html(item.versions())).append("</b>");
+        StringBuilder text = new StringBuilder("<b>").append(item.versions()).append("</b>");
         for (String f : item.findings()) {
-            text.append("<br>• ").append(html(f));
+            text.append("<br>• ").append(f);
         }
         return GoogleChatMessage.Widget.decorated(label, text.toString());
-    }
-
-    static String html(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

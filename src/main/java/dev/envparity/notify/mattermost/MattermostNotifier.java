@@ -7,17 +7,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.envparity.notify.Budget;
 import dev.envparity.notify.Digest;
+import dev.envparity.notify.Markup;
 import dev.envparity.notify.Notifier;
 import dev.envparity.notify.SeverityStyle;
 import dev.envparity.report.ParityReport;
 
 /**
  * Mattermost incoming webhooks, Slack-style attachments with Markdown. A post holds up to 16,383 characters
- * (protocols §1.5); this one, attachments included, stays under 16,000.
+ * (https://developers.mattermost.com/integrate/webhooks/incoming/); this one, attachments included, stays under
+ * 16,000. Every digest text is made inert three ways: {@code & < >} as entities, because Mattermost turns Slack's
+ * {@code <!channel>} and {@code <url|text>} into a mention and a link even inside attachments; Markdown
+ * backslash-escaped (https://docs.mattermost.com/collaborate/format-messages.html), so no {@code [text](url)}
+ * link; and a zero-width space after each {@code @}, because the server finds {@code @channel}, {@code @all},
+ * {@code @here} and {@code @user} by splitting words on punctuation, backslashes included
+ * (https://docs.mattermost.com/collaborate/mention-people.html).
  */
 @ApplicationScoped
 public class MattermostNotifier implements Notifier {
     static final int MAX_CHARS = 16_000;
+    static final Markup TEXT = s -> Markup.breakMentions(Markup.backslash(Markup.entities(s), "\\*_~`[]#|"));
 
     @Override
     public String type() {
@@ -25,7 +33,8 @@ public class MattermostNotifier implements Notifier {
     }
 
     @Override
-    public MattermostMessage payload(Digest d, ParityReport report) {
+    public MattermostMessage payload(Digest digest, ParityReport report) {
+        Digest d = digest.escaped(TEXT);
         SeverityStyle style = SeverityStyle.of(d.severity());
         StringBuilder text = new StringBuilder("#### ").append(style.emoji).append(' ').append(d.headline()).append('\n')
                 .append(d.scope());
@@ -53,7 +62,8 @@ public class MattermostNotifier implements Notifier {
 
     private static MattermostMessage.Field field(Digest.Item item) {
         String title = item.title();
-        StringBuilder value = new StringBuilder("`").append(item.versions()).append('`');
+        // Not a code span: a backtick in a version would end it, and nothing inside one can be escaped.
+        StringBuilder value = new StringBuilder(item.versions());
         for (String f : item.findings()) {
             value.append("\n- ").append(f);
         }

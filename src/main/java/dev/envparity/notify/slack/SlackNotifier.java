@@ -7,13 +7,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.envparity.notify.Budget;
 import dev.envparity.notify.Digest;
+import dev.envparity.notify.Markup;
 import dev.envparity.notify.Notifier;
 import dev.envparity.notify.SeverityStyle;
 import dev.envparity.report.ParityReport;
 
 /**
- * Slack incoming webhooks, Block Kit. Limits (protocols §1.1): 50 blocks per message, 3000 characters per
- * section text, 150 per header, 10 context elements. Text from services is escaped (&amp;, &lt;, &gt;).
+ * Slack incoming webhooks, Block Kit. Limits: 50 blocks per message, 3000 characters per section text, 150 per
+ * header, 10 context elements (https://api.slack.com/reference/block-kit/blocks). Every digest text is escaped
+ * the way Slack documents ({@code &amp; &lt; &gt;}, https://api.slack.com/reference/surfaces/formatting#escaping):
+ * with no literal {@code <}, nothing a service reports can become {@code <!channel>}, {@code <!here>},
+ * {@code <@U…>}, {@code <!subteam^…>} or a {@code <url|text>} link. A bare "@here" stays text: the payload never
+ * sets {@code link_names}.
  */
 @ApplicationScoped
 public class SlackNotifier implements Notifier {
@@ -22,6 +27,8 @@ public class SlackNotifier implements Notifier {
     static final int MAX_HEADER = 150;
     /** header, scope, "… and N more", resolved, context. */
     private static final int FIXED_BLOCKS = 5;
+    /** Slack's mrkdwn control characters, per "Escaping text" in the Slack formatting guide. */
+    static final Markup TEXT = Markup::entities;
 
     @Override
     public String type() {
@@ -29,17 +36,18 @@ public class SlackNotifier implements Notifier {
     }
 
     @Override
-    public SlackMessage payload(Digest d, ParityReport report) {
+    public SlackMessage payload(Digest digest, ParityReport report) {
+        Digest d = digest.escaped(TEXT);
         SeverityStyle style = SeverityStyle.of(d.severity());
         List<SlackMessage.Block> blocks = new ArrayList<>();
         blocks.add(SlackMessage.Block.header(SeverityStyle.cut(style.emoji + " " + d.headline(), MAX_HEADER)));
 
-        StringBuilder scope = new StringBuilder("*").append(escape(d.scope())).append("*");
+        StringBuilder scope = new StringBuilder("*").append(d.scope()).append("*");
         if (d.reminder()) {
             scope.append(" · reminder: nothing changed since the last message");
         }
         if (d.previousFailure() != null) {
-            scope.append("\n:warning: ").append(escape(d.previousFailure()));
+            scope.append("\n:warning: ").append(d.previousFailure());
         }
         blocks.add(SlackMessage.Block.section(SeverityStyle.cut(scope.toString(), MAX_SECTION)));
 
@@ -51,28 +59,23 @@ public class SlackNotifier implements Notifier {
         }
         if (!d.resolved().isEmpty()) {
             blocks.add(SlackMessage.Block.section(SeverityStyle.cut(":white_check_mark: *Resolved*\n• "
-                    + escape(String.join("\n• ", d.resolved())), MAX_SECTION)));
+                    + String.join("\n• ", d.resolved()), MAX_SECTION)));
         }
-        blocks.add(SlackMessage.Block.context(List.of(escape(d.footer()))));
+        blocks.add(SlackMessage.Block.context(List.of(d.footer())));
         return new SlackMessage(style.emoji + " " + d.headline(), blocks);
     }
 
     private static String item(Digest.Item item) {
         StringBuilder sb = new StringBuilder();
-        sb.append(SeverityStyle.of(item.severity()).emoji).append(" *").append(escape(item.service())).append("* · `")
+        sb.append(SeverityStyle.of(item.severity()).emoji).append(" *").append(item.service()).append("* · `")
                 .append(item.status()).append('`');
         if (!item.change().label().isEmpty()) {
             sb.append(" · ").append(item.change().label());
         }
-        sb.append('\n').append(escape(item.versions()));
+        sb.append('\n').append(item.versions());
         for (String f : item.findings()) {
-            sb.append("\n• ").append(escape(f));
+            sb.append("\n• ").append(f);
         }
         return sb.toString();
-    }
-
-    /** Slack's mrkdwn control characters, per "Escaping text" in the Slack formatting guide. */
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

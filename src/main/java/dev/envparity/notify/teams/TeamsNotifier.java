@@ -11,21 +11,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.envparity.compare.Commits;
 import dev.envparity.notify.Budget;
 import dev.envparity.notify.Digest;
+import dev.envparity.notify.Markup;
 import dev.envparity.notify.Notifier;
 import dev.envparity.notify.SeverityStyle;
 import dev.envparity.report.EnvironmentReport;
 import dev.envparity.report.ParityReport;
 import dev.envparity.report.ServiceReport;
 import dev.envparity.report.Severity;
+import dev.envparity.report.UntrustedText;
 
 /**
  * Microsoft Teams through a Workflows webhook: one Adaptive Card, schema 1.4, with a FactSet of versions per
- * service. Teams posts fail above about 28 KB per message (protocols §1.2); this card stays under 20 KB.
- * Office 365 connector URLs are refused: Microsoft retired them.
+ * service. Teams posts fail above about 28 KB per message (https://learn.microsoft.com/connectors/teams/); this
+ * card stays under 20 KB. Office 365 connector URLs are refused: Microsoft retired them.
+ * <p>
+ * TextBlock, Fact.title and Fact.value render a Markdown subset with {@code [text](url)} links
+ * (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-format); Teams clients
+ * do not honour backslash escapes alike, so every service-reported text has its {@code ](} split instead. A
+ * mention needs an {@code <at>} tag plus an {@code msteams.entities} entry; the card never carries entities, so no
+ * text can mention anyone.
  */
 @ApplicationScoped
 public class TeamsNotifier implements Notifier {
     static final int MAX_BYTES = 20 * 1024;
+    static final Markup TEXT = Markup::breakLinks;
 
     @Override
     public String type() {
@@ -43,7 +52,8 @@ public class TeamsNotifier implements Notifier {
     }
 
     @Override
-    public TeamsMessage payload(Digest d, ParityReport report) {
+    public TeamsMessage payload(Digest digest, ParityReport report) {
+        Digest d = digest.escaped(TEXT);
         List<TeamsMessage.Element> body = new ArrayList<>();
         body.add(TeamsMessage.Element.text(SeverityStyle.of(d.severity()).emoji + " " + d.headline()).size("Medium").bold()
                 .color(color(d.severity())));
@@ -76,13 +86,18 @@ public class TeamsNotifier implements Notifier {
         List<TeamsMessage.Element> block = new ArrayList<>();
         block.add(TeamsMessage.Element.text(item.title()).bold().color(color(item.severity())).separated());
         List<TeamsMessage.Fact> facts = new ArrayList<>();
-        ServiceReport service = report.services().stream().filter(s -> s.name().equals(item.service())).findFirst().orElse(null);
+        ServiceReport service = report.services().stream().filter(s -> plain(s.name()).equals(item.service())).findFirst().orElse(null);
         if (service != null) {
-            service.environments().forEach((env, e) -> facts.add(new TeamsMessage.Fact(env, cell(e))));
+            service.environments().forEach((env, e) -> facts.add(new TeamsMessage.Fact(plain(env), plain(cell(e)))));
             block.add(TeamsMessage.Element.facts(facts));
         }
         block.add(TeamsMessage.Element.text("- " + String.join("\n- ", item.findings())));
         return block;
+    }
+
+    /** Report values reach the card without a digest: the same rules apply. */
+    private static String plain(String reported) {
+        return TEXT.escape(UntrustedText.printable(reported));
     }
 
     private static String cell(EnvironmentReport e) {

@@ -1,19 +1,24 @@
 package dev.envparity.probe.health;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.envparity.report.Health;
 
 /**
- * Text answers: a single word ("ok", "UP", ASP.NET Core's "Healthy" / "Degraded" / "Unhealthy") or the
- * Kubernetes verbose form ({@code [+]ping ok}, {@code [-]etcd failed: reason withheld}, then
- * {@code healthz check failed}); see kubernetes.io "Kubernetes API health endpoints".
+ * Text answers: a single status word, any case ("ok", "UP", ASP.NET Core's "Healthy" / "Degraded" / "Unhealthy",
+ * the words of {@link Health#fromWord}, and the liveness replies "pong" and "alive"), or the Kubernetes verbose
+ * form ({@code [+]ping ok}, {@code [-]etcd failed: reason withheld}, then {@code healthz check failed}); see
+ * kubernetes.io "Kubernetes API health endpoints". Any other text is not a health answer.
  */
 public final class PlainTextHealth {
+    /** Replies of /ping- and /alive-style endpoints: they answer only when the process is up. */
+    private static final Set<String> LIVENESS_WORDS = Set.of("pong", "alive");
     private static final Pattern K8S_LINE = Pattern.compile("^\\[([+-])]([^\\s]+)\\s.*$", Pattern.MULTILINE);
     private static final Pattern K8S_VERDICT = Pattern.compile("(?m)^\\S+ check (passed|failed)\\s*$");
 
@@ -36,7 +41,7 @@ public final class PlainTextHealth {
             return Optional.of(new HealthReading(failed ? Health.DOWN : Health.UP, checks));
         }
         if (body.indexOf('\n') < 0 && body.length() <= 32) {
-            Health word = Health.fromWord(body);
+            Health word = LIVENESS_WORDS.contains(body.toLowerCase(Locale.ROOT)) ? Health.UP : Health.fromWord(body);
             if (word != Health.UNKNOWN) {
                 return Optional.of(new HealthReading(word, Map.of()));
             }

@@ -1,17 +1,16 @@
 package dev.envparity.probe.version;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.envparity.config.ServiceSpec;
 import dev.envparity.probe.Fetched;
 import dev.envparity.probe.ProbeFailure;
+import dev.envparity.probe.StrictBody;
 
 /**
  * Reads version, commit, build time and the {@code compare} values out of a version document through the
@@ -20,7 +19,6 @@ import dev.envparity.probe.ProbeFailure;
  * {@code __version__}, health+json {@code version}/{@code releaseId} and plain-text bodies.
  */
 public final class VersionReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_VERSION_LENGTH = 200;
 
     private VersionReader() {
@@ -45,7 +43,7 @@ public final class VersionReader {
             if (header.isPresent()) {
                 return new VersionReading(header.get(), null, null, Map.of());
             }
-            throw new ProbeFailure("version document is not JSON (" + describeType(response) + ")", false);
+            throw new ProbeFailure("version document is not JSON (" + response.mediaType() + ")", false);
         }
         String version = scalar(doc.at(JsonPointer.compile(spec.versionPointer())))
                 .or(() -> header)
@@ -64,31 +62,32 @@ public final class VersionReader {
     }
 
     private static String plainVersion(Fetched response, Optional<String> header) {
-        JsonNode doc = parse(response);
-        if (doc != null && !doc.isValueNode()) {
-            return header.orElseThrow(() -> new ProbeFailure(
-                    "version endpoint answered a JSON document; set version-pointer to the field that holds the version",
-                    false));
+        String body;
+        if (StrictBody.looksLikeJson(response.body())) {
+            JsonNode doc = StrictBody.json(response.body(), "version");
+            if (!doc.isValueNode()) {
+                return header.orElseThrow(() -> new ProbeFailure(
+                        "version endpoint answered a JSON document; set version-pointer to the field that holds the version",
+                        false));
+            }
+            body = doc.asText().strip();
+        } else {
+            body = StrictBody.text(response.body(), "version").strip();
         }
-        String body = doc != null ? doc.asText().strip() : response.text().strip();
         if (body.isEmpty() || body.indexOf('\n') >= 0 || body.startsWith("<")) {
             String reason = body.isEmpty() ? "version endpoint answered an empty body"
-                    : "version endpoint did not answer a single-line version (" + describeType(response) + ")";
+                    : "version endpoint did not answer a single-line version (" + response.mediaType() + ")";
             return header.orElseThrow(() -> new ProbeFailure(reason, false));
         }
         return checkLength(body);
     }
 
+    /**
+     * The version document: a body that looks like JSON must be valid JSON (a truncated document never yields a
+     * version, not even the header's); null when the body is plainly not JSON (an HTML page, text).
+     */
     private static JsonNode parse(Fetched response) {
-        String text = response.text().strip();
-        if (text.isEmpty() || response.contentType().startsWith("text/html")) {
-            return null;
-        }
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            return null;
-        }
+        return StrictBody.looksLikeJson(response.body()) ? StrictBody.json(response.body(), "version") : null;
     }
 
     private static Optional<String> scalar(JsonNode node) {
@@ -117,10 +116,5 @@ public final class VersionReader {
             throw new ProbeFailure("version value is longer than " + MAX_VERSION_LENGTH + " characters", false);
         }
         return version;
-    }
-
-    private static String describeType(Fetched response) {
-        String type = response.contentType();
-        return type.isEmpty() ? "no content type" : type.split(";")[0];
     }
 }
