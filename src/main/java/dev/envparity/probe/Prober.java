@@ -113,8 +113,11 @@ public class Prober {
                 .exceptionally(t -> failed(spec, environment, "probe failed: " + asFailure(t).getMessage()));
     }
 
-    /** One request, retry included: its response or its failure, and how long it took. */
-    record Exchange(URI uri, Fetched response, ProbeFailure failure, long elapsedMs) {
+    /**
+     * One request, retry included: its response or its failure, and its latency — the answer's time on the wire
+     * ({@link Fetched#wireNanos()}), or for a failure how long it took to fail.
+     */
+    record Exchange(URI uri, Fetched response, ProbeFailure failure, long latencyMs) {
     }
 
     private CompletableFuture<Exchange> fetch(URI uri, ServiceSpec spec, Predicate<Fetched> answered) {
@@ -122,7 +125,8 @@ public class Prober {
             long start = System.nanoTime();
             long deadline = start + spec.timeout().toNanos();
             return attempt(uri, spec, deadline, answered, true).handle((response, error) -> new Exchange(uri, response,
-                    error == null ? null : asFailure(error), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
+                    error == null ? null : asFailure(error),
+                    TimeUnit.NANOSECONDS.toMillis(error == null ? response.wireNanos() : System.nanoTime() - start)));
         });
     }
 
@@ -183,7 +187,7 @@ public class Prober {
                 version == null ? null : version.version(),
                 version == null ? null : version.commit(),
                 version == null ? null : version.builtAt(),
-                Math.max(h.elapsedMs(), v.elapsedMs()),
+                Math.max(h.latencyMs(), v.latencyMs()),
                 error(spec, env, shared, healthError, versionError),
                 health == null ? Map.of() : health.checks(),
                 version == null ? Map.of() : version.compare(),
