@@ -86,31 +86,59 @@ public class Prober {
         client.close();
     }
 
-    /** @return per service name, per environment in promotion order */
+    /**
+     * Every request starts at once; the answers are read here, on the calling thread, while the event loop goes on
+     * with the others — so that parsing never delays the moment another answer is taken off the wire.
+     *
+     * @return per service name, per environment in promotion order
+     */
     public Map<String, Map<String, EnvironmentReport>> probeAll(List<ServiceSpec> services, List<String> environments) {
-        Map<String, Map<String, CompletableFuture<EnvironmentReport>>> pending = new LinkedHashMap<>();
+        Map<String, Map<String, CompletableFuture<Exchanges>>> pending = new LinkedHashMap<>();
         for (ServiceSpec s : services) {
-            Map<String, CompletableFuture<EnvironmentReport>> perEnv = new LinkedHashMap<>();
-            environments.forEach(env -> perEnv.put(env, probe(s, env)));
+            Map<String, CompletableFuture<Exchanges>> perEnv = new LinkedHashMap<>();
+            environments.forEach(env -> perEnv.put(env, exchanges(s, env)));
             pending.put(s.name(), perEnv);
         }
         Map<String, Map<String, EnvironmentReport>> results = new LinkedHashMap<>();
         pending.forEach((service, perEnv) -> {
             Map<String, EnvironmentReport> done = new LinkedHashMap<>();
-            perEnv.forEach((env, f) -> done.put(env, f.join()));
+            perEnv.forEach((env, f) -> done.put(env, f.join().report()));
             results.put(service, done);
         });
         return results;
     }
 
     public CompletableFuture<EnvironmentReport> probe(ServiceSpec spec, String environment) {
+        return exchanges(spec, environment).thenApply(Exchanges::report);
+    }
+
+    private CompletableFuture<Exchanges> exchanges(ServiceSpec spec, String environment) {
         URI healthUri = spec.healthUri(environment);
         URI versionUri = spec.versionUri(environment);
         boolean shared = healthUri.equals(versionUri);
         CompletableFuture<Exchange> health = fetch(healthUri, spec, HealthParser::isHealthDocument);
         CompletableFuture<Exchange> version = shared ? health : fetch(versionUri, spec, f -> false);
-        return health.thenCombine(version, (h, v) -> assemble(spec, environment, shared, h, v))
-                .exceptionally(t -> failed(spec, environment, "probe failed: " + asFailure(t).getMessage()));
+        return health.thenCombine(version, (h, v) -> new Exchanges(spec, environment, shared, h, v))
+                .exceptionally(t -> new Exchanges(spec, environment, shared, null, null, t));
+    }
+
+    /** Both answers of one environment (one when health and version share a URL), or why the probe failed. */
+    private record Exchanges(ServiceSpec spec, String environment, boolean shared, Exchange health, Exchange version,
+            Throwable failure) {
+        Exchanges(ServiceSpec spec, String environment, boolean shared, Exchange health, Exchange version) {
+            this(spec, environment, shared, health, version, null);
+        }
+
+        EnvironmentReport report() {
+            if (failure != null) {
+                return failed(spec, environment, "probe failed: " + asFailure(failure).getMessage());
+            }
+            try {
+                return assemble(spec, environment, shared, health, version);
+            } catch (RuntimeException e) {
+                return failed(spec, environment, "probe failed: " + asFailure(e).getMessage());
+            }
+        }
     }
 
     /**
