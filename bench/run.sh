@@ -12,7 +12,8 @@
 #    the p50 and max latencyMs of the probes, and the check / slowest-probe ratio. Then medians, and the ratio
 #    envparity / curl of whole-process wall times.
 # 2. One endpoint that never answers (timeout 2 s): the check costs about its timeout.
-# 3. Server, warm, on a fleet of 300 services: the fifth POST /api/check of one process, and its peak RSS.
+# 3. Server, warm, through java -jar and bin/envparity: the fifth POST /api/check of one process and its peak RSS,
+#    on the same fleet and on one of 300 services.
 # The load average is printed with every round: the machine may be shared.
 # Needs a JDK 17+, Node.js, jq, curl and GNU time. BENCH_JAVA_HOME=<jdk> adds a launcher column on that JDK.
 set -euo pipefail
@@ -125,7 +126,6 @@ start_fleet "$SERVICES" hang
 echo "one endpoint never answers (timeout 2 s): $(run_launcher launcher) $(report_figures) (load $(load))"
 
 echo
-start_fleet "$SERVER_SERVICES"
 server_check() { # label, command...: the fifth check of one server process, and its peak RSS
   local label=$1
   shift
@@ -136,11 +136,14 @@ server_check() { # label, command...: the fifth check of one server process, and
   PORT=$(sed -n 's/.*Listening on: http:\/\/[^:]*:\([0-9]*\).*/\1/p' "$OUT/server.log" | head -n 1)
   for _ in 1 2 3 4 5; do curl -sf -X POST "http://127.0.0.1:$PORT/api/check" > "$OUT/out"; done
   rss_kb=$(awk '/VmHWM/ { print $2 }' "/proc/$SERVER_PID/status")
-  echo "server ($label), 5th check in one process, $SERVER_SERVICES services: check_ms p50_ms max_ms check/slowest =" \
-    "$(report_figures); server peak RSS $((rss_kb / 1024)) MiB (load $(load))"
+  echo "server ($label), 5th check in one process, $(jq '.services | length' "$OUT/out") services:" \
+    "check_ms p50_ms max_ms check/slowest = $(report_figures); server peak RSS $((rss_kb / 1024)) MiB (load $(load))"
   kill "$SERVER_PID"
   wait "$SERVER_PID" 2>/dev/null || true
 }
-java_jar() { java "$@" -jar "$JAR"; }
-server_check "java -jar" java_jar
-server_check "bin/envparity" "$LAUNCHER"
+java_jar() { exec java "$@" -jar "$JAR"; } # exec: the server's pid is the JVM's
+for services in "$SERVICES" "$SERVER_SERVICES"; do
+  start_fleet "$services"
+  server_check "java -jar" java_jar
+  server_check "bin/envparity" "$LAUNCHER"
+done
