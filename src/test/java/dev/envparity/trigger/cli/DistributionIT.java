@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -58,11 +59,18 @@ class DistributionIT {
         }
     }
 
-    /** bin/envparity, run from {@code cwd} with the archive kept in {@code cache}. */
+    /** bin/envparity, run from {@code cwd} with the archive kept in {@code cache}, written by the first check. */
     private static Run launch(Path launcher, Path cwd, Path cache, String... args) throws Exception {
+        return launch(Map.of("ENVPARITY_CDS", "on"), launcher, cwd, cache, args);
+    }
+
+    private static Run launch(Map<String, String> env, Path launcher, Path cwd, Path cache, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(launcher.toString()));
         cmd.addAll(List.of(args));
-        return Runner.exec(cmd, Map.of("JAVA_HOME", JAVA_HOME, "ENVPARITY_CACHE_DIR", cache.toString()), cwd);
+        Map<String, String> all = new HashMap<>(env);
+        all.put("JAVA_HOME", JAVA_HOME);
+        all.put("ENVPARITY_CACHE_DIR", cache.toString());
+        return Runner.exec(cmd, all, cwd);
     }
 
     private static List<Path> archives(Path cache) throws Exception {
@@ -101,6 +109,10 @@ class DistributionIT {
                     + "        staging: " + staging.url() + "\n"
                     + "        production: " + production.url() + "\n");
             String config = "-Dquarkus.config.locations=parity.yaml";
+
+            // A CI job on a fresh machine: writing the archive would cost more than it saves.
+            assertReport(launch(Map.of("CI", "true", "ENVPARITY_CDS", "auto"), launcher, work, cache, config, "check", "--json"));
+            assertEquals(List.of(), Files.exists(cache) ? archives(cache) : List.of(), "no archive is written when CI is set");
 
             Run first = launch(launcher, work, cache, config, "check", "--json");
             assertReport(first);
