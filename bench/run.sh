@@ -34,7 +34,7 @@ trap cleanup EXIT
 
 tar -xzf "$DIST" -C "$OUT"
 LAUNCHER=$(echo "$OUT"/envparity-*/bin/envparity)
-export ENVPARITY_CACHE_DIR=$OUT/cache
+export ENVPARITY_CACHE_DIR=$OUT/cache ENVPARITY_CDS=on # the archive is written by the first run even where CI is set
 
 start_fleet() { # services, then "hang" or nothing
   local services=$1
