@@ -12,8 +12,19 @@ import dev.envparity.report.UntrustedText;
  * One HTTP response, body fully read (and capped).
  *
  * @param headers first value of each header, names in lower case
+ * @param wireNanos from sending the request on an open connection to the last byte of the answer (summed over
+ *        the redirects that led here): the service's latency, without connection set-up or waiting for one
  */
-public record Fetched(URI uri, int status, Map<String, String> headers, byte[] body) {
+public record Fetched(URI uri, int status, Map<String, String> headers, byte[] body, long wireNanos) {
+
+    public Fetched(URI uri, int status, Map<String, String> headers, byte[] body) {
+        this(uri, status, headers, body, 0);
+    }
+
+    /** This answer, reached after redirects that took {@code nanos} on the wire themselves. */
+    Fetched after(long nanos) {
+        return new Fetched(uri, status, headers, body, wireNanos + nanos);
+    }
 
     public Optional<String> header(String name) {
         return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));

@@ -82,11 +82,13 @@ public final class Fetcher {
                     request.reset(); // stop a timed-out or oversized exchange, free its connection
                 }
             });
+            // The connection is open (set up, or taken from the pool): from here on, the time is the service's.
+            long sent = System.nanoTime();
             request.response().onComplete(answered -> {
                 if (answered.failed()) {
                     result.completeExceptionally(FetchFailures.describe(answered.cause(), uri, budget, true));
                 } else {
-                    readBody(uri, answered.result(), result);
+                    readBody(uri, answered.result(), sent, result);
                 }
             });
             request.end();
@@ -113,7 +115,7 @@ public final class Fetcher {
         return null;
     }
 
-    private void readBody(URI uri, HttpClientResponse response, CompletableFuture<Fetched> result) {
+    private void readBody(URI uri, HttpClientResponse response, long sent, CompletableFuture<Fetched> result) {
         // First, so that resetting an oversized answer below is not logged by Vert.x as an unhandled error.
         response.exceptionHandler(e -> result.completeExceptionally(FetchFailures.describe(e, uri, Duration.ZERO, true)));
         long declared = parseLength(response.getHeader("content-length"));
@@ -132,7 +134,7 @@ public final class Fetcher {
         response.endHandler(end -> {
             Map<String, String> headers = new HashMap<>();
             response.headers().forEach(h -> headers.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
-            result.complete(new Fetched(uri, response.statusCode(), headers, body.getBytes()));
+            result.complete(new Fetched(uri, response.statusCode(), headers, body.getBytes(), System.nanoTime() - sent));
         });
     }
 
@@ -168,7 +170,7 @@ public final class Fetcher {
             return CompletableFuture.failedFuture(new ProbeFailure("refused redirect from https to " + display(next), false));
         }
         Map<String, String> carried = sameOrigin(origin, next) ? headers : Map.of();
-        return send(origin, next, carried, deadlineNanos, budget, hops + 1);
+        return send(origin, next, carried, deadlineNanos, budget, hops + 1).thenApply(f -> f.after(redirect.wireNanos()));
     }
 
     private static boolean isRedirect(int status) {

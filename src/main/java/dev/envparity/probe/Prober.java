@@ -74,35 +74,66 @@ public class Prober {
         client.close();
     }
 
-    /** @return per service name, per environment in promotion order */
+    /**
+     * Every request starts at once; the answers are read here, on the calling thread, while the event loop goes on
+     * with the others — so that parsing never delays the moment another answer is taken off the wire.
+     *
+     * @return per service name, per environment in promotion order
+     */
     public Map<String, Map<String, EnvironmentReport>> probeAll(List<ServiceSpec> services, List<String> environments) {
-        Map<String, Map<String, CompletableFuture<EnvironmentReport>>> pending = new LinkedHashMap<>();
+        Map<String, Map<String, CompletableFuture<Exchanges>>> pending = new LinkedHashMap<>();
         for (ServiceSpec s : services) {
-            Map<String, CompletableFuture<EnvironmentReport>> perEnv = new LinkedHashMap<>();
-            environments.forEach(env -> perEnv.put(env, probe(s, env)));
+            Map<String, CompletableFuture<Exchanges>> perEnv = new LinkedHashMap<>();
+            environments.forEach(env -> perEnv.put(env, exchanges(s, env)));
             pending.put(s.name(), perEnv);
         }
         Map<String, Map<String, EnvironmentReport>> results = new LinkedHashMap<>();
         pending.forEach((service, perEnv) -> {
             Map<String, EnvironmentReport> done = new LinkedHashMap<>();
-            perEnv.forEach((env, f) -> done.put(env, f.join()));
+            perEnv.forEach((env, f) -> done.put(env, f.join().report()));
             results.put(service, done);
         });
         return results;
     }
 
     public CompletableFuture<EnvironmentReport> probe(ServiceSpec spec, String environment) {
+        return exchanges(spec, environment).thenApply(Exchanges::report);
+    }
+
+    private CompletableFuture<Exchanges> exchanges(ServiceSpec spec, String environment) {
         URI healthUri = spec.healthUri(environment);
         URI versionUri = spec.versionUri(environment);
         boolean shared = healthUri.equals(versionUri);
         CompletableFuture<Exchange> health = fetch(healthUri, spec, HealthParser::isHealthDocument);
         CompletableFuture<Exchange> version = shared ? health : fetch(versionUri, spec, f -> false);
-        return health.thenCombine(version, (h, v) -> assemble(spec, environment, shared, h, v))
-                .exceptionally(t -> failed(spec, environment, "probe failed: " + asFailure(t).getMessage()));
+        return health.thenCombine(version, (h, v) -> new Exchanges(spec, environment, shared, h, v))
+                .exceptionally(t -> new Exchanges(spec, environment, shared, null, null, t));
     }
 
-    /** One request, retry included: its response or its failure, and how long it took. */
-    record Exchange(URI uri, Fetched response, ProbeFailure failure, long elapsedMs) {
+    /** Both answers of one environment (one when health and version share a URL), or why the probe failed. */
+    private record Exchanges(ServiceSpec spec, String environment, boolean shared, Exchange health, Exchange version,
+            Throwable failure) {
+        Exchanges(ServiceSpec spec, String environment, boolean shared, Exchange health, Exchange version) {
+            this(spec, environment, shared, health, version, null);
+        }
+
+        EnvironmentReport report() {
+            if (failure != null) {
+                return failed(spec, environment, "probe failed: " + asFailure(failure).getMessage());
+            }
+            try {
+                return assemble(spec, environment, shared, health, version);
+            } catch (RuntimeException e) {
+                return failed(spec, environment, "probe failed: " + asFailure(e).getMessage());
+            }
+        }
+    }
+
+    /**
+     * One request, retry included: its response or its failure, and its latency — the answer's time on the wire
+     * ({@link Fetched#wireNanos()}), or for a failure how long it took to fail.
+     */
+    record Exchange(URI uri, Fetched response, ProbeFailure failure, long latencyMs) {
     }
 
     private CompletableFuture<Exchange> fetch(URI uri, ServiceSpec spec, Predicate<Fetched> answered) {
@@ -110,7 +141,8 @@ public class Prober {
             long start = System.nanoTime();
             long deadline = start + spec.timeout().toNanos();
             return attempt(uri, spec, deadline, answered, true).handle((response, error) -> new Exchange(uri, response,
-                    error == null ? null : asFailure(error), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
+                    error == null ? null : asFailure(error),
+                    TimeUnit.NANOSECONDS.toMillis(error == null ? response.wireNanos() : System.nanoTime() - start)));
         });
     }
 
@@ -171,7 +203,7 @@ public class Prober {
                 version == null ? null : version.version(),
                 version == null ? null : version.commit(),
                 version == null ? null : version.builtAt(),
-                Math.max(h.elapsedMs(), v.elapsedMs()),
+                Math.max(h.latencyMs(), v.latencyMs()),
                 error(spec, env, shared, healthError, versionError),
                 health == null ? Map.of() : health.checks(),
                 version == null ? Map.of() : version.compare(),

@@ -43,8 +43,16 @@ final class Runner {
             cmd.addAll(jvmArgs);
         }
         cmd.addAll(List.of(args));
+        return exec(cmd, env, null);
+    }
+
+    /** Any command, with more environment variables, in {@code dir} (null: this process' working directory). */
+    static Run exec(List<String> cmd, Map<String, String> env, Path dir) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(cmd);
         builder.environment().putAll(env);
+        if (dir != null) {
+            builder.directory(dir.toFile());
+        }
         Process p = builder.start();
         // Both streams at once: a process blocked on a full stderr pipe would never end.
         CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
