@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -28,11 +27,11 @@ import dev.envparity.config.ServiceSpec;
 import dev.envparity.notify.Notifications;
 import dev.envparity.probe.Prober;
 import dev.envparity.report.Durations;
+import dev.envparity.report.Labels;
 import dev.envparity.report.EnvironmentReport;
 import dev.envparity.report.ParityReport;
 import dev.envparity.report.ServiceReport;
 import dev.envparity.report.Severity;
-import dev.envparity.report.Status;
 import dev.envparity.report.Trigger;
 import dev.envparity.state.PendingDeploy;
 
@@ -128,23 +127,22 @@ public class DeployVerifier {
     private String liveHeadline(PendingDeploy d, EnvironmentReport deployed, ServiceReport service, Duration waited,
             boolean expects) {
         String what = d.version() != null ? d.version() : deployed.version() != null ? deployed.version()
-                : d.commit() != null ? Commits.shortForm(d.commit()) : "the new build";
+                : d.commit() != null ? Labels.shortCommit(d.commit()) : "the new build";
         String head = expects ? d.service() + " " + what + " is live on " + d.environment() + " after " + Durations.human(waited)
                 : d.service() + " was deployed to " + d.environment() + " (" + d.source() + ") and runs " + shown(deployed);
         String others = service.environments().entrySet().stream().filter(e -> !e.getKey().equals(d.environment()))
                 .map(e -> e.getValue().reachable() ? e.getKey() + " runs " + shown(e.getValue()) : e.getKey() + " is unreachable")
                 .collect(Collectors.joining(", "));
-        String status = service.status() == Status.IN_SYNC ? "in sync"
-                : service.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        String status = service.status().label();
         return head + (others.isEmpty() ? "" : "; " + others) + " — " + status;
     }
 
     private static String shown(EnvironmentReport r) {
-        return r.version() != null ? r.version() : r.commit() != null ? Commits.shortForm(r.commit())
+        return r.version() != null ? r.version() : r.commit() != null ? Labels.shortCommit(r.commit())
                 : r.reachable() ? "no version" : "nothing (unreachable)";
     }
 
     private static String expected(PendingDeploy d) {
-        return d.version() != null ? d.version() : Commits.shortForm(d.commit());
+        return d.version() != null ? d.version() : Labels.shortCommit(d.commit());
     }
 }

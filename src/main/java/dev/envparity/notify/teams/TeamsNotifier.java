@@ -8,13 +8,13 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.envparity.compare.Commits;
 import dev.envparity.notify.Budget;
 import dev.envparity.notify.Digest;
 import dev.envparity.notify.Markup;
 import dev.envparity.notify.Notifier;
 import dev.envparity.notify.SeverityStyle;
 import dev.envparity.report.EnvironmentReport;
+import dev.envparity.report.Labels;
 import dev.envparity.report.ParityReport;
 import dev.envparity.report.ServiceReport;
 import dev.envparity.report.Severity;
@@ -104,7 +104,7 @@ public class TeamsNotifier implements Notifier {
         if (!e.reachable()) {
             return (e.version() == null ? "" : e.version() + " · ") + "unreachable";
         }
-        return e.version() + " · " + e.health() + (e.commit() == null ? "" : " · " + Commits.shortForm(e.commit()));
+        return e.version() + " · " + e.health() + (e.commit() == null ? "" : " · " + Labels.shortCommit(e.commit()));
     }
 
     private static TeamsMessage card(List<TeamsMessage.Element> body) {
