@@ -5,13 +5,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import dev.envparity.notify.Digest.Change;
 import dev.envparity.notify.Digest.Item;
 import dev.envparity.report.EnvironmentReport;
 import dev.envparity.report.Finding;
-import dev.envparity.report.Health;
+import dev.envparity.report.Labels;
 import dev.envparity.report.ParityReport;
 import dev.envparity.report.ServiceReport;
 import dev.envparity.report.Severity;
@@ -47,7 +46,7 @@ final class Digests {
     }
 
     private static Item item(ServiceReport s, Change change) {
-        return new Item(s.name(), s.status(), s.severity(), change, versions(s), s.findings().stream().map(Finding::message).toList());
+        return new Item(s.name(), s.status(), s.severity(), change, cells(s), s.findings().stream().map(Finding::message).toList());
     }
 
     /** "schedule · 2026-11-26 10:00 UTC · 412 ms · run 3f6b2c1e". */
@@ -73,16 +72,12 @@ final class Digests {
         return Verdict.of(items.stream().map(Item::status).toList(), total, environments);
     }
 
-    /** "staging 1.9.0 · production 1.8.3 DOWN · qa unreachable". */
-    static String versions(ServiceReport s) {
-        return s.environments().entrySet().stream().map(e -> e.getKey() + " " + cell(e.getValue()))
-                .collect(Collectors.joining(" · "));
+    static List<Digest.Cell> cells(ServiceReport s) {
+        return s.environments().entrySet().stream().map(e -> cell(e.getKey(), e.getValue())).toList();
     }
 
-    private static String cell(EnvironmentReport e) {
-        if (!e.reachable()) {
-            return e.version() == null ? "unreachable" : e.version() + " unreachable";
-        }
-        return e.health() == Health.UP ? e.version() : e.version() + " " + e.health();
+    private static Digest.Cell cell(String environment, EnvironmentReport e) {
+        return new Digest.Cell(environment, e.version(), e.health(), e.commit() == null ? null : Labels.shortCommit(e.commit()),
+                e.reachable());
     }
 }

@@ -39,7 +39,7 @@ public class Notifications {
     private static final Logger LOG = Logger.getLogger(Notifications.class);
 
     private final NotifyPlan plan;
-    private final Map<String, Notifier> notifiers;
+    private final Map<String, Notifier<?>> notifiers;
     private final StateStore store;
     private final WebhookSender sender;
     private final ObjectMapper json;
