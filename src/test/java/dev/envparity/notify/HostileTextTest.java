@@ -65,8 +65,10 @@ class HostileTextTest {
                 return Scenarios.digest("hostile-text");
             case "deploy":
                 ServiceReport api = report.services().get(0);
-                return Digests.deploy(report, report.environments(), api, "api " + HOSTILE + " is live on staging",
-                        Severity.INFO, Change.NEW, new TargetState.Failure(Scenarios.AT.minus(Duration.ofMinutes(5)), HOSTILE));
+                Rollout rollout = new Rollout(api.name(), report.environments().get(0), "generic", "2.0 " + HOSTILE, null, true,
+                        Duration.ofSeconds(38));
+                return Digests.deploy(report, report.environments(), rollout, api, api, Change.NEW,
+                        new TargetState.Failure(Scenarios.AT.minus(Duration.ofMinutes(5)), HOSTILE));
             default:
                 Digest.Item item = new Digest.Item(HOSTILE, Status.UNHEALTHY, Severity.CRITICAL, Change.NEW,
                         List.of(new Digest.Cell(HOSTILE, HOSTILE, Health.DOWN, HOSTILE, true),
