@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.envparity.config.ParityConfig;
+import dev.envparity.config.HooksPlan;
 import dev.envparity.crypto.Crypto;
 
 /**
@@ -29,8 +29,8 @@ public class GitHubHook implements DeployHook {
     private final Map<String, String> workflows;
 
     @Inject
-    public GitHubHook(ParityConfig config) {
-        this(config.hooks().github().secret(), config.hooks().github().workflows());
+    public GitHubHook(HooksPlan plan) {
+        this(plan.githubSecret(), plan.githubWorkflows());
     }
 
     GitHubHook(Optional<String> secret, Map<String, String> workflows) {

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.envparity.deploy.DeployDispatcher;
 import dev.envparity.state.DeliveryLog;
 import dev.envparity.state.PendingDeploy;
 import dev.envparity.trigger.http.HttpAnswer;

@@ -1,4 +1,4 @@
-package dev.envparity;
+package dev.envparity.deploy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +21,7 @@ import dev.envparity.compare.Commits;
 import dev.envparity.compare.EnvironmentComparator;
 import dev.envparity.compare.VersionOrder;
 import dev.envparity.config.CheckPlan;
-import dev.envparity.config.ParityConfig;
+import dev.envparity.config.HooksPlan;
 import dev.envparity.config.ServiceSpec;
 import dev.envparity.notify.Notifications;
 import dev.envparity.notify.Rollout;
@@ -51,13 +51,13 @@ public class DeployVerifier {
     private final Duration timeout;
 
     @Inject
-    public DeployVerifier(CheckPlan plan, Prober prober, Notifications notifications, Clock clock, ParityConfig config) {
+    public DeployVerifier(CheckPlan plan, Prober prober, Notifications notifications, Clock clock, HooksPlan hooks) {
         this.plan = plan;
         this.prober = prober;
         this.notifications = notifications;
         this.clock = clock;
-        this.interval = config.hooks().verify().interval();
-        this.timeout = config.hooks().verify().timeout();
+        this.interval = hooks.verify().interval();
+        this.timeout = hooks.verify().timeout();
     }
 
     /**

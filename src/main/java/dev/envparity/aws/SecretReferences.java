@@ -1,4 +1,4 @@
-package dev.envparity.config;
+package dev.envparity.aws;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -13,9 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.envparity.aws.AwsClient;
-import dev.envparity.aws.AwsCredentials;
-import dev.envparity.aws.AwsException;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.smallrye.config.ConfigSourceInterceptor;
 import io.smallrye.config.ConfigSourceInterceptorContext;
