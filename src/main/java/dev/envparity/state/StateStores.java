@@ -8,6 +8,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,8 +30,13 @@ public class StateStores {
     /** Set by the CLI entry point: a check is one process, so its state must outlive it. */
     public static final String CLI_MODE_PROPERTY = "envparity.cli";
 
-    private final MemoryStateStore memory = new MemoryStateStore();
+    private final MemoryStateStore memory;
     private volatile DynamoDbStateStore dynamo;
+
+    @Inject
+    public StateStores(Clock clock) {
+        this.memory = new MemoryStateStore(clock);
+    }
 
     @Produces
     @Singleton
