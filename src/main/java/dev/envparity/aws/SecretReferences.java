@@ -94,16 +94,13 @@ public class SecretReferences implements ConfigSourceInterceptor {
 
     /** The AWS error in words an operator can act on; AWS messages may quote the ARN, never the secret. */
     private static String reason(AwsException e, String ref) {
-        switch (e.type()) {
-            case "ParameterNotFound":
-            case "ResourceNotFoundException":
-                return "it does not exist";
-            case "AccessDeniedException":
-                return "access denied: grant " + (ref.startsWith(SSM) ? "ssm:GetParameter (and kms:Decrypt)" : "secretsmanager:GetSecretValue")
-                        + " to the function's role";
-            default:
-                return e.getMessage();
-        }
+        return switch (e.type()) {
+            case "ParameterNotFound", "ResourceNotFoundException" -> "it does not exist";
+            case "AccessDeniedException" -> "access denied: grant "
+                    + (ref.startsWith(SSM) ? "ssm:GetParameter (and kms:Decrypt)" : "secretsmanager:GetSecretValue")
+                    + " to the function's role";
+            default -> e.getMessage();
+        };
     }
 
     private static String valueOf(ConfigSourceInterceptorContext context, String name) {

@@ -68,14 +68,14 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
     }
 
     private static Predicate<ServiceReport> matcher(String filter) {
-        switch (filter) {
-            case "problems": return s -> s.severity() != Severity.OK;
-            case "drift": return s -> DRIFT.contains(s.status());
-            case "unhealthy": return s -> s.status() == Status.UNHEALTHY;
-            case "unreachable": return s -> s.status() == Status.UNREACHABLE;
-            case "in-sync": return s -> s.status() == Status.IN_SYNC;
-            default: return s -> true;
-        }
+        return switch (filter) {
+            case "problems" -> s -> s.severity() != Severity.OK;
+            case "drift" -> s -> DRIFT.contains(s.status());
+            case "unhealthy" -> s -> s.status() == Status.UNHEALTHY;
+            case "unreachable" -> s -> s.status() == Status.UNREACHABLE;
+            case "in-sync" -> s -> s.status() == Status.IN_SYNC;
+            default -> s -> true;
+        };
     }
 
     private static String label(String filter) {

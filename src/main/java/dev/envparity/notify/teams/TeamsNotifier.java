@@ -95,11 +95,11 @@ public class TeamsNotifier implements Notifier<TeamsMessage> {
 
     /** Adaptive Card colours: Attention (red), Warning (amber), Accent (blue), Good (green). */
     private static String color(Severity s) {
-        switch (s) {
-            case CRITICAL: return "Attention";
-            case WARNING: return "Warning";
-            case INFO: return "Accent";
-            default: return "Good";
-        }
+        return switch (s) {
+            case CRITICAL -> "Attention";
+            case WARNING -> "Warning";
+            case INFO -> "Accent";
+            case OK -> "Good";
+        };
     }
 }

@@ -32,7 +32,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The one Lambda entry point ({@code quarkus.lambda.handler=envparity}); tells events apart by their shape
- * (protocols §4):
+ * (https://docs.aws.amazon.com/lambda/latest/dg/urls-invocation.html for Function URL requests,
+ * https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-targets-templated.html for EventBridge Scheduler,
+ * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-run-lambda-schedule.html for scheduled rules):
  * <ul>
  * <li>Function URL / HTTP API payload 2.0 ({@code version} "2.0" with {@code requestContext.http}): the server's
  * routes, through {@link Routes#dispatch}; base64 bodies are decoded before any signature check;</li>

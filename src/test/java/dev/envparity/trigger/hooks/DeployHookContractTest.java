@@ -2,6 +2,7 @@ package dev.envparity.trigger.hooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,10 +113,10 @@ class DeployHookContractTest {
         DeployHook hook = p.configured();
         assertEquals(Optional.empty(), hook.verify(request, NOW));
         Parsed parsed = hook.parse(request, JSON.readTree(body));
-        assertEquals(Parsed.Kind.DEPLOY, parsed.kind(), parsed.reason());
-        assertEquals(p.name(), parsed.notice().source());
-        assertFalse(parsed.notice().names().isEmpty(), "names the deployed service");
-        assertNotNull(parsed.notice().environment(), "names the environment");
+        DeployNotice notice = assertInstanceOf(Parsed.Deploy.class, parsed, parsed::toString).notice();
+        assertEquals(p.name(), notice.source());
+        assertFalse(notice.names().isEmpty(), "names the deployed service");
+        assertNotNull(notice.environment(), "names the environment");
         assertTrue(!hook.replayWindow().isNegative() && !hook.replayWindow().isZero());
     }
 
@@ -128,7 +129,7 @@ class DeployHookContractTest {
             JsonNode document = JSON.readTree(body);
             try {
                 Parsed parsed = p.configured().parse(request, document);
-                assertTrue(parsed.kind() != Parsed.Kind.DEPLOY, () -> body + " was read as a deploy");
+                assertFalse(parsed instanceof Parsed.Deploy, () -> body + " was read as a deploy");
             } catch (MalformedHookException expected) {
                 assertFalse(expected.getMessage().isBlank());
             }

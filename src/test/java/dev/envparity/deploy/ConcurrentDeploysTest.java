@@ -1,4 +1,4 @@
-package dev.envparity.trigger.hooks;
+package dev.envparity.deploy;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
