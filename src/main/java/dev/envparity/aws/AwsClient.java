@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.envparity.config.ParityConfig;
+import dev.envparity.config.AwsSettings;
 
 /**
  * The four AWS APIs envparity needs — DynamoDB, SSM Parameter Store, Secrets Manager (JSON protocol) and Lambda
@@ -39,8 +39,10 @@ public class AwsClient {
     private final Supplier<Optional<AwsCredentials>> credentials;
 
     @Inject
-    public AwsClient(ParityConfig config, Clock clock) {
-        this(config.aws().region(), config.aws().endpoints(), clock, AwsCredentials::fromEnvironment);
+    public AwsClient(AwsSettings settings, Clock clock) {
+        this(settings.region(), settings.endpoints().entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().toString())), clock,
+                AwsCredentials::fromEnvironment);
     }
 
     /** @param credentials read per call: Lambda's temporary credentials are fixed per environment, others rotate */

@@ -17,9 +17,4 @@ public final class Commits {
         }
         return x.startsWith(y) || y.startsWith(x);
     }
-
-    /** The 7-character form of a SHA; anything else (a release id such as "5.2.0-4f2a9c1e") as it is. */
-    public static String shortForm(String commit) {
-        return commit.length() > MIN_PREFIX && commit.matches("[0-9a-fA-F]+") ? commit.substring(0, MIN_PREFIX) : commit;
-    }
 }

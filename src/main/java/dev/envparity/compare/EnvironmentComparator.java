@@ -16,6 +16,7 @@ import dev.envparity.report.EnvironmentReport;
 import dev.envparity.report.Finding;
 import dev.envparity.report.Finding.Kind;
 import dev.envparity.report.Health;
+import dev.envparity.report.Labels;
 import dev.envparity.report.ServiceReport;
 import dev.envparity.report.Severity;
 import dev.envparity.report.Status;
@@ -83,8 +84,8 @@ public final class EnvironmentComparator {
             case SAME:
                 if (bothCommits && !sameCommit) {
                     return List.of(finding(Kind.DIVERGED, Status.DIVERGED, envs, up + " and " + down + " both report "
-                            + u.version() + " but run different commits (" + Commits.shortForm(u.commit()) + " vs "
-                            + Commits.shortForm(d.commit()) + ")"));
+                            + u.version() + " but run different commits (" + Labels.shortCommit(u.commit()) + " vs "
+                            + Labels.shortCommit(d.commit()) + ")"));
                 }
                 return mismatches(up, u, down, d);
             case AHEAD:

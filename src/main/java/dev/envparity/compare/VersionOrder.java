@@ -1,18 +1,17 @@
 package dev.envparity.compare;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.maven.artifact.versioning.ComparableVersion;
+
 /**
  * How two version strings relate. Orders only what it can order without guessing: both SemVer 2.0
- * (precedence per semver.org §11), both Maven/CalVer-like dotted numbers with qualifiers, both
+ * (precedence per https://semver.org/#spec-item-11), both Maven/CalVer-like dotted numbers with qualifiers (Maven's
+ * {@link ComparableVersion}), both
  * {@code git describe} output, or the same alphabetic prefix followed by one of those ("build-4711").
  * Everything else, two different commit SHAs included, is {@link Relation#UNORDERED}.
  */
@@ -87,7 +86,10 @@ public final class VersionOrder {
             return Objects.equals(sa.group(5), sb.group(5)) ? Relation.SAME : Relation.SAME_RELEASE_DIFFERENT_BUILD;
         }
         if (DOTTED.matcher(a).matches() && DOTTED.matcher(b).matches()) {
-            int c = Dotted.compare(Dotted.parse(a), Dotted.parse(b));
+            // Maven's own ordering (https://maven.apache.org/pom.html#version-order-specification): alpha < beta <
+            // milestone < rc < snapshot < release (also ga, final) < sp; trailing zeros do not count (1.0 == 1), and
+            // 1.0-1, 1.0.1 and 1.0.0.1 are three different versions.
+            int c = new ComparableVersion(a).compareTo(new ComparableVersion(b));
             return c == 0 ? Relation.SAME : c > 0 ? Relation.AHEAD : Relation.BEHIND;
         }
         Matcher pa = ALPHA_PREFIX.matcher(a);
@@ -151,82 +153,5 @@ public final class VersionOrder {
             }
         }
         return Integer.compare(ia.length, ib.length);
-    }
-
-    /**
-     * Dotted versions with Maven-style qualifiers, after Maven's ComparableVersion: alpha < beta < milestone <
-     * rc < snapshot < release (also "", ga, final) < sp < unknown qualifiers; numbers rank above qualifiers and
-     * trailing zeros do not count (1.0 == 1).
-     */
-    static final class Dotted {
-        private static final Map<String, Integer> RANK = Map.ofEntries(Map.entry("alpha", 0), Map.entry("beta", 1),
-                Map.entry("milestone", 2), Map.entry("rc", 3), Map.entry("snapshot", 4), Map.entry("", 5),
-                Map.entry("sp", 6));
-        private static final int UNKNOWN_RANK = 7;
-        private static final Map<String, String> ALIASES = Map.of("cr", "rc", "ga", "", "final", "", "release", "");
-        private static final Map<String, String> SHORT = Map.of("a", "alpha", "b", "beta", "m", "milestone");
-        private static final Pattern TOKEN = Pattern.compile("\\d+|[a-z]+");
-
-        private Dotted() {
-        }
-
-        static List<Object> parse(String v) {
-            List<Object> items = new ArrayList<>();
-            Matcher m = TOKEN.matcher(v);
-            List<String> tokens = new ArrayList<>();
-            while (m.find()) {
-                tokens.add(m.group());
-            }
-            for (int i = 0; i < tokens.size(); i++) {
-                String t = tokens.get(i);
-                if (Character.isDigit(t.charAt(0))) {
-                    items.add(new BigInteger(t));
-                } else {
-                    boolean numberFollows = i + 1 < tokens.size() && Character.isDigit(tokens.get(i + 1).charAt(0));
-                    String q = numberFollows ? SHORT.getOrDefault(t, t) : t;
-                    items.add(ALIASES.getOrDefault(q, q));
-                }
-            }
-            return items;
-        }
-
-        static int compare(List<Object> a, List<Object> b) {
-            for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
-                int c = item(i < a.size() ? a.get(i) : null, i < b.size() ? b.get(i) : null);
-                if (c != 0) {
-                    return c;
-                }
-            }
-            return 0;
-        }
-
-        private static int item(Object a, Object b) {
-            if (a == null && b == null) {
-                return 0;
-            }
-            if (a == null) {
-                return -item(b, null);
-            }
-            if (a instanceof BigInteger) {
-                if (b == null) {
-                    return ((BigInteger) a).signum();
-                }
-                return b instanceof BigInteger ? ((BigInteger) a).compareTo((BigInteger) b) : 1;
-            }
-            String qa = (String) a;
-            if (b == null) {
-                return Integer.compare(rank(qa), RANK.get(""));
-            }
-            if (b instanceof BigInteger) {
-                return -1;
-            }
-            String qb = (String) b;
-            int c = Integer.compare(rank(qa), rank(qb));
-            return c != 0 ? c : qa.compareTo(qb);
-        }
-
-        private static int rank(String qualifier) {
-            return Optional.ofNullable(RANK.get(qualifier)).orElse(UNKNOWN_RANK);
-        }
     }
 }

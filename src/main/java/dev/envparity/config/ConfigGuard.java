@@ -18,7 +18,7 @@ import io.smallrye.config.Priorities;
  * not of its key's kind, or that refers to an unset variable, reaches the mapping as a harmless valid stand-in;
  * {@link PlanResolver} then reads the real values through {@link #unguarded} and stops start-up with every problem,
  * by key, in sentences that never repeat a value. Outermost, so it sees values after {@code ${…}} expansion and
- * {@link SecretReferences}.
+ * the secret references (dev.envparity.aws.SecretReferences).
  */
 @Priority(Priorities.APPLICATION + 200)
 public class ConfigGuard implements ConfigSourceInterceptor {

@@ -11,8 +11,9 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
 /**
- * The {@code parity.*} configuration, exactly as users write it. Values are checked and turned into a
- * {@link CheckPlan} by {@link PlanResolver}; nothing else reads this interface directly.
+ * The {@code parity.*} configuration, exactly as users write it. {@link PlanResolver} checks it and turns it into the
+ * plans the rest of envparity runs on ({@link Plans}: check, hooks, API, state, AWS); the notification part is
+ * checked by the notify package's own resolver (it knows the chat platforms). Nothing else reads this interface.
  */
 @ConfigMapping(prefix = "parity")
 public interface ParityConfig {

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.Config;
 import io.quarkus.runtime.Startup;
 import io.smallrye.config.SmallRyeConfig;
 
+/** The checked configuration, one bean per part, resolved once at start-up. */
 @ApplicationScoped
 public class PlanProducer {
 
@@ -16,7 +17,37 @@ public class PlanProducer {
     @Produces
     @Singleton
     @Startup
-    CheckPlan plan(ParityConfig config, Config settings) {
-        return PlanResolver.resolve(config, RawSettings.of(settings.unwrap(SmallRyeConfig.class)));
+    Plans plans(ParityConfig config, Config settings) {
+        return PlanResolver.resolveAll(config, RawSettings.of(settings.unwrap(SmallRyeConfig.class)));
+    }
+
+    @Produces
+    @Singleton
+    CheckPlan check(Plans plans) {
+        return plans.check();
+    }
+
+    @Produces
+    @Singleton
+    HooksPlan hooks(Plans plans) {
+        return plans.hooks();
+    }
+
+    @Produces
+    @Singleton
+    ApiPlan api(Plans plans) {
+        return plans.api();
+    }
+
+    @Produces
+    @Singleton
+    StatePlan state(Plans plans) {
+        return plans.state();
+    }
+
+    @Produces
+    @Singleton
+    AwsSettings aws(Plans plans) {
+        return plans.aws();
     }
 }

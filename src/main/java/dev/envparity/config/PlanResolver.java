@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,37 +26,42 @@ import dev.envparity.report.Severity;
  */
 public final class PlanResolver {
     private static final Duration MAX_TIMEOUT = Duration.ofMinutes(2);
-    private static final Duration MAX_ROLLOUT_WAIT = Duration.ofMinutes(14);
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-    /** The JDK HTTP client refuses to let callers set these. */
+    /** The HTTP client sets these itself. */
     private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host",
             "upgrade");
 
-    private final List<String> problems = new ArrayList<>();
-    private final Set<String> malformed = new HashSet<>();
+    private final Problems problems;
 
-    private PlanResolver() {
+    private PlanResolver(Problems problems) {
+        this.problems = problems;
     }
 
+    /** The check plan alone (tests, tools). */
     public static CheckPlan resolve(ParityConfig config) {
-        return resolve(config, RawSettings.NONE);
+        return resolveAll(config, RawSettings.NONE).check();
+    }
+
+    public static CheckPlan resolve(ParityConfig config, RawSettings settings) {
+        return resolveAll(config, settings).check();
     }
 
     /**
+     * Every part of the configuration, each key checked in one place (the plan it belongs to), every problem reported
+     * at once.
+     *
      * @param settings the settings as written; values the mapping could not take reached it as stand-ins (see
      *        {@link ConfigGuard}), so their problems are reported here, and the meaning of those keys is not checked
      */
-    public static CheckPlan resolve(ParityConfig config, RawSettings settings) {
-        PlanResolver r = new PlanResolver();
-        for (String p : SettingsCheck.problems(settings)) {
-            r.problems.add(p);
-            r.malformed.add(key(p));
-        }
-        CheckPlan plan = r.plan(config);
-        if (!r.problems.isEmpty()) {
-            throw new InvalidConfigException(r.problems);
-        }
-        return plan;
+    public static Plans resolveAll(ParityConfig config, RawSettings settings) {
+        Problems problems = new Problems();
+        SettingsCheck.problems(settings).forEach(problems::malformed);
+        CheckPlan check = new PlanResolver(problems).plan(config);
+        Plans plans = new Plans(check, HooksPlan.resolve(config.hooks(), check.environments(), check.environmentAliases(), problems),
+                ApiPlan.resolve(config.api(), problems), StatePlan.resolve(config.notifications().state(), problems),
+                AwsSettings.resolve(config.aws(), problems));
+        problems.throwIfAny();
+        return plans;
     }
 
     private CheckPlan plan(ParityConfig config) {
@@ -86,25 +90,6 @@ public final class PlanResolver {
                 aliases.put(alias, env);
             }
         });
-        config.hooks().github().workflows().forEach((workflow, env) -> {
-            if (!environments.contains(env) && !aliases.containsKey(env)) {
-                problem("parity.hooks.github.workflows." + workflow + ": '" + env + "' is not one of parity.environments "
-                        + environments);
-            }
-        });
-        ParityConfig.Hooks.Verify verify = config.hooks().verify();
-        if (verify.timeout().compareTo(MAX_ROLLOUT_WAIT) > 0 || verify.timeout().isNegative()) {
-            problem("parity.hooks.verify.timeout: must be at most 14m (a Lambda invocation ends after 15 minutes)");
-        }
-        if (verify.interval().isZero() || verify.interval().isNegative() || verify.interval().compareTo(verify.timeout()) > 0) {
-            problem("parity.hooks.verify.interval: must be positive and at most parity.hooks.verify.timeout");
-        }
-        if (verify.debounce().isNegative() || verify.debounce().compareTo(Duration.ofMinutes(5)) > 0) {
-            problem("parity.hooks.verify.debounce: must be between 0s and 5m");
-        }
-        if (!List.of("auto", "in-process", "lambda").contains(verify.async())) {
-            problem("parity.hooks.verify.async: unknown mode; use auto, in-process or lambda");
-        }
 
         ParityConfig.Probe p = config.probe();
         if (p.concurrency() < 1) {
@@ -147,7 +132,7 @@ public final class PlanResolver {
     private Optional<ServiceSpec> service(String name, ParityConfig.Service s, List<String> environments,
             Preset defaultPreset, Duration defaultTimeout) {
         String key = "parity.services." + name;
-        int before = problems.size();
+        int before = problems.count();
         Preset preset = s.preset().flatMap(id -> preset(key + ".preset", id)).orElse(defaultPreset);
 
         Map<String, URI> urls = new LinkedHashMap<>();
@@ -202,7 +187,7 @@ public final class PlanResolver {
         Duration timeout = s.timeout().map(t -> timeout(key + ".timeout", t)).orElse(defaultTimeout);
         List<String> aliases = s.aliases().orElse(List.of());
 
-        if (problems.size() > before) {
+        if (problems.count() > before) {
             return Optional.empty();
         }
         return Optional.of(new ServiceSpec(name, Collections.unmodifiableMap(urls), healthPath,
@@ -292,14 +277,7 @@ public final class PlanResolver {
         return s.or(() -> Optional.of(Severity.WARNING));
     }
 
-    /** A value already reported as malformed (the mapping got a stand-in) is not judged on its meaning too. */
     private void problem(String message) {
-        if (!malformed.contains(key(message))) {
-            problems.add(message);
-        }
-    }
-
-    private static String key(String problem) {
-        return problem.substring(0, Math.max(0, problem.indexOf(": ")));
+        problems.add(message);
     }
 }

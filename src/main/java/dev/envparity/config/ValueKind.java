@@ -136,21 +136,14 @@ public enum ValueKind {
      * first problem (and never prints the value); start-up then fails with every problem. Null: text, used as it is.
      */
     String standIn() {
-        switch (this) {
-            case DURATION:
-                return "1s";
-            case INT:
-            case LONG:
-                return "1";
-            case BOOLEAN:
-                return "false";
-            case INSTANT:
-                return "1970-01-01T00:00:00Z";
-            case CRON:
-                return "off";
-            default:
-                return null;
-        }
+        return switch (this) {
+            case DURATION -> "1s";
+            case INT, LONG -> "1";
+            case BOOLEAN -> "false";
+            case INSTANT -> "1970-01-01T00:00:00Z";
+            case CRON -> "off";
+            default -> null;
+        };
     }
 
     /** @return what is wrong with the value, without the value; empty when it is fine */

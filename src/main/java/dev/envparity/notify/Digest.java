@@ -2,7 +2,9 @@ package dev.envparity.notify;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 
+import dev.envparity.report.Health;
 import dev.envparity.report.Severity;
 import dev.envparity.report.Status;
 import dev.envparity.report.UntrustedText;
@@ -46,21 +48,26 @@ public record Digest(String headline, Severity severity, String scope, List<Item
     }
 
     /**
-     * @param versions "staging 1.9.0 · production 1.8.3", with health where it is not UP
+     * @param cells what each environment runs, in promotion order
      * @param findings full sentences, most severe first
      */
-    public record Item(String service, Status status, Severity severity, Change change, String versions,
+    public record Item(String service, Status status, Severity severity, Change change, List<Cell> cells,
             List<String> findings) {
 
         public Item {
             service = UntrustedText.printable(service);
-            versions = UntrustedText.printable(versions);
+            cells = List.copyOf(cells);
             findings = findings.stream().map(UntrustedText::printable).toList();
         }
 
         Item escaped(Markup markup) {
-            return new Item(markup.escape(service), status, severity, change, markup.escape(versions),
-                    findings.stream().map(markup::escape).toList());
+            return new Item(markup.escape(service), status, severity, change,
+                    cells.stream().map(c -> c.escaped(markup)).toList(), findings.stream().map(markup::escape).toList());
+        }
+
+        /** "staging 1.9.0 · production 1.8.3 DOWN · qa unreachable". */
+        public String versions() {
+            return cells.stream().map(c -> c.environment() + " " + c.brief()).collect(Collectors.joining(" · "));
         }
 
         /** "🔴 inventory · UNHEALTHY · NEW". */
@@ -68,6 +75,52 @@ public record Digest(String headline, Severity severity, String scope, List<Item
             return SeverityStyle.of(severity).emoji + " " + service + " · " + status
                     + (change.label().isEmpty() ? "" : " · " + change.label());
         }
+    }
+
+    /**
+     * One environment of one service.
+     *
+     * @param version as reported, or null
+     * @param commit the short form, or null
+     */
+    public record Cell(String environment, String version, Health health, String commit, boolean reachable) {
+
+        public Cell {
+            environment = UntrustedText.printable(environment);
+            version = UntrustedText.printable(version);
+            commit = UntrustedText.printable(commit);
+        }
+
+        Cell escaped(Markup markup) {
+            return new Cell(markup.escape(environment), version == null ? null : markup.escape(version), health,
+                    commit == null ? null : markup.escape(commit), reachable);
+        }
+
+        /** "1.9.0", "1.8.3 DOWN", "unreachable": the version, with the health where it is not UP. */
+        public String brief() {
+            if (!reachable) {
+                return version == null ? "unreachable" : version + " unreachable";
+            }
+            return health == Health.UP ? version : version + " " + health;
+        }
+
+        /** "1.9.0 · UP · 9e8d7c6", "unreachable": the version, health and commit. */
+        public String detailed() {
+            if (!reachable) {
+                return (version == null ? "" : version + " · ") + "unreachable";
+            }
+            return version + " · " + health + (commit == null ? "" : " · " + commit);
+        }
+    }
+
+    /** "staging → production", and whether this repeats an unchanged problem (remind-every). */
+    public String subtitle() {
+        return scope + reminderNote();
+    }
+
+    /** " · reminder: nothing changed since the last message", or "" when something changed. */
+    public String reminderNote() {
+        return reminder ? " · reminder: nothing changed since the last message" : "";
     }
 
     /** "In sync: 3 · muted: 1 · schedule · 2026-11-26 10:00 UTC · 412 ms · run 3f6b2c1e". */

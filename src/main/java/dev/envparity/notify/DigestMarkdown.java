@@ -8,11 +8,7 @@ public final class DigestMarkdown {
     public static String render(Digest d) {
         StringBuilder md = new StringBuilder();
         md.append("### ").append(SeverityStyle.of(d.severity()).emoji).append(' ').append(d.headline()).append('\n');
-        md.append('_').append(d.scope());
-        if (d.reminder()) {
-            md.append(" · reminder: nothing changed since the last message");
-        }
-        md.append("_\n");
+        md.append('_').append(d.subtitle()).append("_\n");
         if (d.previousFailure() != null) {
             md.append("\n> ⚠️ ").append(d.previousFailure()).append('\n');
         }

@@ -9,9 +9,10 @@ import java.util.stream.Collectors;
 
 import dev.envparity.notify.Digest.Change;
 import dev.envparity.notify.Digest.Item;
+import dev.envparity.report.Durations;
 import dev.envparity.report.EnvironmentReport;
 import dev.envparity.report.Finding;
-import dev.envparity.report.Health;
+import dev.envparity.report.Labels;
 import dev.envparity.report.ParityReport;
 import dev.envparity.report.ServiceReport;
 import dev.envparity.report.Severity;
@@ -47,7 +48,7 @@ final class Digests {
     }
 
     private static Item item(ServiceReport s, Change change) {
-        return new Item(s.name(), s.status(), s.severity(), change, versions(s), s.findings().stream().map(Finding::message).toList());
+        return new Item(s.name(), s.status(), s.severity(), change, cells(s), s.findings().stream().map(Finding::message).toList());
     }
 
     /** "schedule · 2026-11-26 10:00 UTC · 412 ms · run 3f6b2c1e". */
@@ -61,28 +62,60 @@ final class Digests {
                 : "The previous message (" + TIME.format(previous.at()) + ") could not be delivered: " + previous.error();
     }
 
-    /** One service's deploy summary: the verifier's headline, the service's findings when it has any. */
-    static Digest deploy(ParityReport report, List<String> environments, ServiceReport service, String headline,
-            Severity severity, Change change, TargetState.Failure previousFailure) {
+    /**
+     * One service's deploy summary: how the rollout went, the service's findings when it has any.
+     *
+     * @param checked the service across all environments, as the verification saw it
+     * @param service the part of it this target follows
+     */
+    static Digest deploy(ParityReport report, List<String> environments, Rollout rollout, ServiceReport checked,
+            ServiceReport service, Change change, TargetState.Failure previousFailure) {
         List<Item> items = service.findings().isEmpty() ? List.of() : List.of(item(service, change));
-        return new Digest(headline, severity, String.join(" → ", environments), items, List.of(), items.isEmpty() ? 1 : 0, 0,
-                context(report), report.id(), report.startedAt(), failure(previousFailure), false);
+        return new Digest(deployHeadline(rollout, checked), rollout.severity(checked), String.join(" → ", environments), items,
+                List.of(), items.isEmpty() ? 1 : 0, 0, context(report), report.id(), report.startedAt(), failure(previousFailure),
+                false);
+    }
+
+    /**
+     * "checkout 2.4.1 is live on staging after 38s; production runs 2.3.9 — promotion pending", or
+     * "checkout: staging still reports 2.4.0 after 5m; expected 2.4.1".
+     */
+    static String deployHeadline(Rollout r, ServiceReport checked) {
+        EnvironmentReport deployed = checked.environments().get(r.environment());
+        if (!r.live()) {
+            String expected = r.expectedVersion() != null ? r.expectedVersion() : Labels.shortCommit(r.expectedCommit());
+            return r.service() + ": " + r.environment() + " still reports " + shown(deployed) + " after "
+                    + Durations.human(r.waited()) + "; expected " + expected;
+        }
+        String head;
+        if (r.expects()) {
+            String what = r.expectedVersion() != null ? r.expectedVersion() : deployed.version() != null ? deployed.version()
+                    : Labels.shortCommit(r.expectedCommit());
+            head = r.service() + " " + what + " is live on " + r.environment() + " after " + Durations.human(r.waited());
+        } else {
+            head = r.service() + " was deployed to " + r.environment() + " (" + r.source() + ") and runs " + shown(deployed);
+        }
+        String others = checked.environments().entrySet().stream().filter(e -> !e.getKey().equals(r.environment()))
+                .map(e -> e.getValue().reachable() ? e.getKey() + " runs " + shown(e.getValue()) : e.getKey() + " is unreachable")
+                .collect(Collectors.joining(", "));
+        return head + (others.isEmpty() ? "" : "; " + others) + " — " + checked.status().label();
+    }
+
+    private static String shown(EnvironmentReport r) {
+        return r.version() != null ? r.version() : r.commit() != null ? Labels.shortCommit(r.commit())
+                : r.reachable() ? "no version" : "nothing (unreachable)";
     }
 
     static String headline(List<Item> items, int total, List<String> environments) {
         return Verdict.of(items.stream().map(Item::status).toList(), total, environments);
     }
 
-    /** "staging 1.9.0 · production 1.8.3 DOWN · qa unreachable". */
-    static String versions(ServiceReport s) {
-        return s.environments().entrySet().stream().map(e -> e.getKey() + " " + cell(e.getValue()))
-                .collect(Collectors.joining(" · "));
+    static List<Digest.Cell> cells(ServiceReport s) {
+        return s.environments().entrySet().stream().map(e -> cell(e.getKey(), e.getValue())).toList();
     }
 
-    private static String cell(EnvironmentReport e) {
-        if (!e.reachable()) {
-            return e.version() == null ? "unreachable" : e.version() + " unreachable";
-        }
-        return e.health() == Health.UP ? e.version() : e.version() + " " + e.health();
+    private static Digest.Cell cell(String environment, EnvironmentReport e) {
+        return new Digest.Cell(environment, e.version(), e.health(), e.commit() == null ? null : Labels.shortCommit(e.commit()),
+                e.reachable());
     }
 }

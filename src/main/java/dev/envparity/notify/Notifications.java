@@ -37,9 +37,11 @@ import dev.envparity.state.TargetState;
 @ApplicationScoped
 public class Notifications {
     private static final Logger LOG = Logger.getLogger(Notifications.class);
+    /** How often a deploy summary decides again after losing its claim to another service's summary. */
+    private static final int MAX_CLAIMS = 8;
 
     private final NotifyPlan plan;
-    private final Map<String, Notifier> notifiers;
+    private final Map<String, Notifier<?>> notifiers;
     private final StateStore store;
     private final WebhookSender sender;
     private final ObjectMapper json;
@@ -93,83 +95,92 @@ public class Notifications {
             List<Pending> pending) {
         List<String> muted = report.services().stream().map(ServiceReport::name).filter(s -> isMuted(s, now)).toList();
         List<ServiceReport> routed = Routing.route(report, target, muted);
-        List<String> environments = target.environments().isEmpty() ? report.environments()
-                : report.environments().stream().filter(target.environments()::contains).toList();
+        List<String> environments = Routing.environments(report, target);
 
         TargetState state = store.load(target.name());
         NotifyPolicy.Decision decision = NotifyPolicy.decide(target, target.policy(), routed, muted, state, now,
                 plan.remindEvery());
         if (!decision.post()) {
             recheck(target, state);
-            results.add(new NotificationResult(target.name(), target.type(), Outcome.SKIPPED,
-                    target.policy() == Target.Policy.NEVER ? "policy never" : "nothing changed"));
+            results.add(new NotificationResult(target.name(), target.type(), Outcome.SKIPPED, decision.skipped()));
             return;
         }
-        int mutedHere = (int) muted.stream().filter(s -> target.services().isEmpty() || target.services().contains(s)).count();
+        int mutedHere = (int) muted.stream().filter(s -> Routing.follows(target, s)).count();
         Digest digest = Digests.build(report, environments, routed, decision.changes(), decision.resolved(), mutedHere,
                 state.lastFailure(), decision.reminder());
-        claimAndSend(target, state, decision.next(), digest, report.withView(environments, routed), deadline, results, pending);
+        if (!claim(target, state, decision.next(), results)) {
+            return;
+        }
+        send(target, state, decision.next(), digest, report.withView(environments, routed), deadline, pending);
     }
 
     /**
      * A deploy summary for one service ("checkout 2.4.1 is live on staging after 38 s; …") to every target that
-     * follows that service and environment and whose min-severity it reaches. It counts as telling the target
-     * about the service, so the next scheduled run does not repeat it.
+     * follows that service and environment, under the same policy as every run ({@link NotifyPolicy#deploy}).
      *
-     * @param report a report of the one service
+     * @param report a report of the one service, as the verification saw it
      */
-    public List<NotificationResult> announce(ParityReport report, String headline, Severity severity, String environment) {
+    public List<NotificationResult> announce(ParityReport report, Rollout rollout) {
         long deadline = System.nanoTime() + plan.deadline().toNanos();
         Instant now = clock.instant();
-        ServiceReport service = report.services().get(0);
+        ServiceReport checked = report.services().get(0);
         List<NotificationResult> results = new ArrayList<>();
         List<Pending> pending = new ArrayList<>();
         for (Target target : plan.targets()) {
-            boolean follows = (target.services().isEmpty() || target.services().contains(service.name()))
-                    && (target.environments().isEmpty() || target.environments().contains(environment));
-            if (!follows) {
-                continue;
+            if (Routing.follows(target, checked.name(), rollout.environment())) {
+                isolated(target, results, () -> announce(target, report, rollout, checked, now, deadline, results, pending));
             }
-            String skip = target.policy() == Target.Policy.NEVER ? "policy never"
-                    : isMuted(service.name(), now) ? "muted" : !severity.atLeast(target.minSeverity()) ? "below min-severity" : null;
-            if (skip != null) {
-                results.add(new NotificationResult(target.name(), target.type(), Outcome.SKIPPED, skip));
-                continue;
-            }
-            isolated(target, results, () -> {
-                ServiceReport routed = target.environments().isEmpty() ? service : service.onlyAbout(target.environments());
-                List<String> environments = target.environments().isEmpty() ? report.environments()
-                        : report.environments().stream().filter(target.environments()::contains).toList();
-                TargetState state = store.load(target.name());
-                Map<String, TargetState.Notified> told = new java.util.LinkedHashMap<>(state.services());
-                TargetState.Notified before = told.get(service.name());
-                String fingerprint = Fingerprints.of(routed);
-                if (NotifyPolicy.isProblem(routed, target.minSeverity())) {
-                    told.put(service.name(), new TargetState.Notified(fingerprint, now));
-                } else {
-                    told.remove(service.name());
-                }
-                Digest.Change change = before == null ? Digest.Change.NEW
-                        : before.fingerprint().equals(fingerprint) ? Digest.Change.ONGOING : Digest.Change.CHANGED;
-                Digest digest = Digests.deploy(report, environments, routed, headline, severity, change, state.lastFailure());
-                claimAndSend(target, state, new TargetState(state.version() + 1, told, null), digest,
-                        report.withView(environments, List.of(routed)), deadline, results, pending);
-            });
         }
         return finishAll(pending, results);
     }
 
-    /** Claims the change in the state store, then starts the delivery; an overlapping run that claimed first posts it. */
-    private void claimAndSend(Target target, TargetState state, TargetState next, Digest digest, ParityReport view,
+    private void announce(Target target, ParityReport report, Rollout rollout, ServiceReport checked, Instant now,
             long deadline, List<NotificationResult> results, List<Pending> pending) {
+        ServiceReport service = Routing.only(target, checked);
+        List<String> environments = Routing.environments(report, target);
+        // Summaries of different services' deploys to one target may be claimed at the same moment: one that lost
+        // the race to another service's summary decides again on the state that won, rather than being dropped.
+        for (int attempt = 1; ; attempt++) {
+            TargetState state = store.load(target.name());
+            NotifyPolicy.Decision decision = NotifyPolicy.deploy(target, service, rollout.severity(checked),
+                    isMuted(checked.name(), now), state, now);
+            if (!decision.post()) {
+                results.add(new NotificationResult(target.name(), target.type(), Outcome.SKIPPED, decision.skipped()));
+                return;
+            }
+            if (store.compareAndSet(target.name(), state.version(), decision.next())) {
+                health.written(target.name());
+                Digest digest = Digests.deploy(report, environments, rollout, checked, service,
+                        decision.changes().get(checked.name()), state.lastFailure());
+                send(target, state, decision.next(), digest, report.withView(environments, List.of(service)), deadline, pending);
+                return;
+            }
+            if (attempt == MAX_CLAIMS) {
+                claimedElsewhere(target, results);
+                return;
+            }
+        }
+    }
+
+    /** Claims the change in the state store; an overlapping run that claimed first posts it. */
+    private boolean claim(Target target, TargetState state, TargetState next, List<NotificationResult> results) {
         boolean claimed = store.compareAndSet(target.name(), state.version(), next);
         health.written(target.name());
         if (!claimed) {
-            LOG.infof("%s: an overlapping run already claimed this change; not posting it twice", target.label());
-            results.add(new NotificationResult(target.name(), target.type(), Outcome.CLAIMED_ELSEWHERE,
-                    "an overlapping run posts this change"));
-            return;
+            claimedElsewhere(target, results);
         }
+        return claimed;
+    }
+
+    private void claimedElsewhere(Target target, List<NotificationResult> results) {
+        LOG.infof("%s: an overlapping run already claimed this change; not posting it twice", target.label());
+        results.add(new NotificationResult(target.name(), target.type(), Outcome.CLAIMED_ELSEWHERE,
+                "an overlapping run posts this change"));
+    }
+
+    /** Starts the delivery of a claimed change. */
+    private void send(Target target, TargetState state, TargetState next, Digest digest, ParityReport view, long deadline,
+            List<Pending> pending) {
         CompletableFuture<WebhookSender.Delivery> delivery = notifiers.get(target.type())
                 .deliver(target, digest, view, sender, json, deadline)
                 .exceptionally(e -> new WebhookSender.Delivery(WebhookSender.Delivery.Outcome.FAILED, 0, 0,

@@ -13,11 +13,11 @@ import dev.envparity.report.ParityReport;
 
 /**
  * One chat platform. An implementation is a CDI bean whose {@link #payload} is pure: it turns a digest into the
- * platform's typed message and decides how much of it fits the platform's limits. Transport, retries and
+ * platform's typed message {@code M} (a record) and decides how much of it fits the platform's limits. Transport, retries and
  * secrecy are shared ({@link WebhookSender}). Adding a platform is one bean and its golden files: the
  * registry finds it through CDI, and the configuration accepts its {@link #type()}.
  */
-public interface Notifier {
+public interface Notifier<M> {
 
     /** The value of {@code parity.notify.targets.<name>.type}. */
     String type();
@@ -25,7 +25,7 @@ public interface Notifier {
     /**
      * @param report the run as this target sees it (its services and environments only)
      */
-    Object payload(Digest digest, ParityReport report);
+    M payload(Digest digest, ParityReport report);
 
     /** Platform rules for a target's URL (Teams refuses retired connector URLs); empty when acceptable. */
     default Optional<String> checkUrl(URI url) {

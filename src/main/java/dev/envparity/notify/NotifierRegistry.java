@@ -17,12 +17,12 @@ import io.quarkus.runtime.Startup;
 /** Every {@link Notifier} bean, by type; and the checked notification settings, resolved at start-up. */
 @ApplicationScoped
 public class NotifierRegistry {
-    private final Map<String, Notifier> byType = new TreeMap<>();
+    private final Map<String, Notifier<?>> byType = new TreeMap<>();
 
     @Inject
-    public NotifierRegistry(@All List<Notifier> notifiers) {
-        for (Notifier n : notifiers) {
-            Notifier previous = byType.put(n.type(), n);
+    public NotifierRegistry(@All List<Notifier<?>> notifiers) {
+        for (Notifier<?> n : notifiers) {
+            Notifier<?> previous = byType.put(n.type(), n);
             if (previous != null) {
                 throw new IllegalStateException("two notifiers claim type " + n.type() + ": " + previous.getClass()
                         + " and " + n.getClass());
@@ -30,7 +30,7 @@ public class NotifierRegistry {
         }
     }
 
-    public Map<String, Notifier> byType() {
+    public Map<String, Notifier<?>> byType() {
         return byType;
     }
 

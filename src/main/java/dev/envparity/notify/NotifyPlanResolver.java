@@ -28,7 +28,7 @@ final class NotifyPlanResolver {
     private NotifyPlanResolver() {
     }
 
-    static NotifyPlan resolve(ParityConfig.Notify config, CheckPlan plan, Map<String, Notifier> notifiers) {
+    static NotifyPlan resolve(ParityConfig.Notify config, CheckPlan plan, Map<String, Notifier<?>> notifiers) {
         NotifyPlanResolver r = new NotifyPlanResolver();
         NotifyPlan result = r.plan(config, plan, notifiers);
         if (!r.problems.isEmpty()) {
@@ -37,7 +37,7 @@ final class NotifyPlanResolver {
         return result;
     }
 
-    private NotifyPlan plan(ParityConfig.Notify config, CheckPlan plan, Map<String, Notifier> notifiers) {
+    private NotifyPlan plan(ParityConfig.Notify config, CheckPlan plan, Map<String, Notifier<?>> notifiers) {
         Target.Policy policy = policy("parity.notify.policy", config.policy());
         if (config.remindEvery().isNegative() || config.remindEvery().isZero()) {
             problems.add("parity.notify.remind-every: must be positive, e.g. 24h");
@@ -55,10 +55,10 @@ final class NotifyPlanResolver {
     }
 
     private Optional<Target> target(String name, ParityConfig.Notify.Target t, Target.Policy defaultPolicy,
-            CheckPlan plan, Set<String> services, Map<String, Notifier> notifiers) {
+            CheckPlan plan, Set<String> services, Map<String, Notifier<?>> notifiers) {
         String key = "parity.notify.targets." + name;
         int before = problems.size();
-        Notifier notifier = notifiers.get(t.type());
+        Notifier<?> notifier = notifiers.get(t.type());
         if (notifier == null) {
             problems.add(key + ".type: unknown type '" + t.type() + "'; use one of "
                     + String.join(", ", new TreeMap<>(notifiers).keySet()));
@@ -87,7 +87,7 @@ final class NotifyPlanResolver {
     }
 
     /** The URL is a secret: no message here repeats it. */
-    private URI url(String key, String type, Optional<String> raw, Notifier notifier) {
+    private URI url(String key, String type, Optional<String> raw, Notifier<?> notifier) {
         if (raw.isEmpty() || raw.get().isBlank()) {
             problems.add(key + ": missing; a " + type + " target needs its webhook URL, e.g. url: ${"
                     + type.toUpperCase(Locale.ROOT).replace('-', '_') + "_WEBHOOK_URL}");

@@ -32,9 +32,10 @@ final class NotifyPolicy {
      * @param changes per service with a problem, in report order
      * @param resolved services that had a problem in the last message and have none now
      * @param next the state once the message is delivered
+     * @param skipped why nothing is posted, when nothing is
      */
     record Decision(boolean post, boolean reminder, Map<String, Change> changes, List<String> resolved,
-            TargetState next) {
+            TargetState next, String skipped) {
     }
 
     static Decision decide(Target target, Target.Policy policy, List<ServiceReport> services, List<String> muted,
@@ -49,8 +50,7 @@ final class NotifyPolicy {
             }
             String fingerprint = Fingerprints.of(s);
             Notified before = state.services().get(s.name());
-            Change change = before == null ? Change.NEW
-                    : before.fingerprint().equals(fingerprint) ? Change.ONGOING : Change.CHANGED;
+            Change change = change(before, fingerprint);
             changed |= change != Change.ONGOING;
             reminderDue |= change == Change.ONGOING && !before.at().plus(remindEvery).isAfter(now);
             changes.put(s.name(), change);
@@ -72,7 +72,36 @@ final class NotifyPolicy {
             case ON_CHANGE -> changed || reminderDue;
         };
         return new Decision(post, post && !changed && reminderDue && policy == Target.Policy.ON_CHANGE, changes,
-                resolved, new TargetState(state.version() + 1, next, null));
+                resolved, new TargetState(state.version() + 1, next, null),
+                post ? null : policy == Target.Policy.NEVER ? "policy never" : "nothing changed");
+    }
+
+    /**
+     * A deploy summary about one service: posted whatever changed (a deploy is news), unless the target's policy is
+     * never, the service is muted, or the summary is below the target's min-severity. Telling it counts as telling
+     * the target about the service, so the next scheduled run does not repeat it.
+     *
+     * @param service the service as this target sees it
+     */
+    static Decision deploy(Target target, ServiceReport service, Severity severity, boolean muted, TargetState state,
+            Instant now) {
+        String skipped = target.policy() == Target.Policy.NEVER ? "policy never"
+                : muted ? "muted" : !severity.atLeast(target.minSeverity()) ? "below min-severity" : null;
+        Map<String, Notified> told = new LinkedHashMap<>(state.services());
+        String fingerprint = Fingerprints.of(service);
+        Change change = change(told.get(service.name()), fingerprint);
+        if (isProblem(service, target.minSeverity())) {
+            told.put(service.name(), new Notified(fingerprint, now));
+        } else {
+            told.remove(service.name());
+        }
+        return new Decision(skipped == null, false, Map.of(service.name(), change), List.of(),
+                new TargetState(state.version() + 1, told, null), skipped);
+    }
+
+    /** NEW when the target was not told about the service, CHANGED when it was told something else. */
+    private static Change change(Notified before, String fingerprint) {
+        return before == null ? Change.NEW : before.fingerprint().equals(fingerprint) ? Change.ONGOING : Change.CHANGED;
     }
 
     static boolean isProblem(ServiceReport s, Severity minSeverity) {

@@ -20,12 +20,12 @@ public record Target(String name, String type, URI url, Severity minSeverity, Se
         ALWAYS, ON_CHANGE, NEVER;
 
         static Policy byId(String id) {
-            switch (id) {
-                case "always": return ALWAYS;
-                case "on-change": return ON_CHANGE;
-                case "never": return NEVER;
-                default: return null;
-            }
+            return switch (id) {
+                case "always" -> ALWAYS;
+                case "on-change" -> ON_CHANGE;
+                case "never" -> NEVER;
+                default -> null;
+            };
         }
     }
 

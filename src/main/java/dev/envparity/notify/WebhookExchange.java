@@ -1,8 +1,8 @@
 package dev.envparity.notify;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +33,7 @@ import io.vertx.core.http.RequestOptions;
 final class WebhookExchange {
     private static final int MAX_ERROR_BODY = 64 * 1024;
 
+    private final Clock clock;
     private final Vertx vertx;
     private final HttpClient client;
     private final Target target;
@@ -46,8 +47,9 @@ final class WebhookExchange {
     private Map<String, String> responseHeaders = Map.of();
 
     /** @param budgetMillis for the whole attempt, connecting included */
-    WebhookExchange(Vertx vertx, HttpClient client, Target target, long budgetMillis) {
+    WebhookExchange(Vertx vertx, HttpClient client, Target target, long budgetMillis, Clock clock) {
         this.vertx = vertx;
+        this.clock = clock;
         this.client = client;
         this.target = target;
         this.budgetMillis = budgetMillis;
@@ -167,7 +169,7 @@ final class WebhookExchange {
 
     private Attempt answer() {
         String text = received.toString(StandardCharsets.UTF_8);
-        return Attempt.answered(status, DeliveryPolicy.retryAfterMillis(responseHeaders, text, Instant.now()),
+        return Attempt.answered(status, DeliveryPolicy.retryAfterMillis(responseHeaders, text, clock.instant()),
                 // Redact the whole body before it is cut short: a secret straddling the cut would stay half visible.
                 DeliveryPolicy.describe(status, UntrustedText.printable(Redaction.scrub(text, target.url()))));
     }

@@ -1,5 +1,6 @@
 package dev.envparity.notify;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -33,15 +34,22 @@ public class WebhookSender {
     private final Vertx vertx;
     private final HttpClient client;
     private final long baseBackoffMillis;
+    private final Clock clock;
 
     @Inject
-    public WebhookSender(Vertx vertx) {
-        this(vertx, BASE_BACKOFF);
+    public WebhookSender(Vertx vertx, Clock clock) {
+        this(vertx, BASE_BACKOFF, clock);
     }
 
     /** @param baseBackoff the first retry's delay; tests shorten it */
     public WebhookSender(Vertx vertx, Duration baseBackoff) {
+        this(vertx, baseBackoff, Clock.systemUTC());
+    }
+
+    /** @param clock reads Retry-After dates (RFC 9110 §10.2.3: an HTTP-date or a number of seconds) */
+    public WebhookSender(Vertx vertx, Duration baseBackoff, Clock clock) {
         this.vertx = vertx;
+        this.clock = clock;
         this.baseBackoffMillis = baseBackoff.toMillis();
         this.client = vertx.httpClientBuilder().with(new HttpClientOptions().setVerifyHost(true).setMaxRedirects(0)
                 .setTryUseCompression(false).setKeepAlive(false)
@@ -89,7 +97,7 @@ public class WebhookSender {
             Map<String, String> headers, long deadlineNanos, int n, boolean mayHavePosted) {
         boolean deduplicated = DeliveryPolicy.deduplicated(headers);
         long budget = DeliveryPolicy.attemptMillis(deduplicated, millisLeft(deadlineNanos));
-        WebhookExchange exchange = new WebhookExchange(vertx, client, target, budget);
+        WebhookExchange exchange = new WebhookExchange(vertx, client, target, budget, clock);
         return exchange.post(body, contentType, headers).thenCompose(attempt -> {
             DeliveryPolicy.Decision decision = DeliveryPolicy.decide(attempt, n, deduplicated, mayHavePosted,
                     millisLeft(deadlineNanos), baseBackoffMillis, ThreadLocalRandom.current().nextDouble());

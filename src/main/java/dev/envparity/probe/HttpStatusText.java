@@ -2,7 +2,10 @@ package dev.envparity.probe;
 
 import java.util.Map;
 
-/** The JDK client does not expose reason phrases; these are the ones people recognise. */
+/**
+ * Reason phrases for the statuses probes meet. A server's own phrase is optional (RFC 9112 §4, and absent in HTTP/2,
+ * RFC 9113 §8.3.2) and is text the endpoint chose; these are the ones people recognise.
+ */
 final class HttpStatusText {
     private static final Map<Integer, String> REASONS = Map.ofEntries(
             Map.entry(101, "Switching Protocols"), Map.entry(206, "Partial Content"), Map.entry(300, "Multiple Choices"),

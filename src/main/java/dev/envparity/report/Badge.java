@@ -1,7 +1,5 @@
 package dev.envparity.report;
 
-import java.util.Locale;
-
 /**
  * A status badge for READMEs, in the flat style badges usually have: "envparity-checkout | promotion pending".
  * Widths are estimated from the character count (Verdana 11px averages about 7px a character).
@@ -12,7 +10,7 @@ public final class Badge {
 
     public static String svg(String service, Status status, Severity severity) {
         String label = "envparity: " + service;
-        String message = status.name().replace('_', ' ').toLowerCase(Locale.ROOT);
+        String message = status.label();
         String color = switch (severity) {
             case CRITICAL -> "#e05d44";
             case WARNING -> "#fe7d37";

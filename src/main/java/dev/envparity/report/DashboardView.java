@@ -7,11 +7,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import dev.envparity.compare.Commits;
 import io.quarkus.qute.TemplateData;
 
 /**
@@ -70,14 +68,14 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
     }
 
     private static Predicate<ServiceReport> matcher(String filter) {
-        switch (filter) {
-            case "problems": return s -> s.severity() != Severity.OK;
-            case "drift": return s -> DRIFT.contains(s.status());
-            case "unhealthy": return s -> s.status() == Status.UNHEALTHY;
-            case "unreachable": return s -> s.status() == Status.UNREACHABLE;
-            case "in-sync": return s -> s.status() == Status.IN_SYNC;
-            default: return s -> true;
-        }
+        return switch (filter) {
+            case "problems" -> s -> s.severity() != Severity.OK;
+            case "drift" -> s -> DRIFT.contains(s.status());
+            case "unhealthy" -> s -> s.status() == Status.UNHEALTHY;
+            case "unreachable" -> s -> s.status() == Status.UNREACHABLE;
+            case "in-sync" -> s -> s.status() == Status.IN_SYNC;
+            default -> s -> true;
+        };
     }
 
     private static String label(String filter) {
@@ -92,7 +90,7 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
                     .reduce(Severity.OK, Severity::max);
             cells.add(e == null ? new Cell(env, "—", "", "", "UNKNOWN", "", worst.id(), null, null, null) : cell(env, e, worst, now));
         }
-        return new Row(s.name(), s.status().name(), s.status().name().replace('_', ' ').toLowerCase(Locale.ROOT),
+        return new Row(s.name(), s.status().name(), s.status().label(),
                 s.severity().id(), cells, s.findings().stream().map(Finding::message).toList());
     }
 
@@ -101,7 +99,7 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
         String shortVersion = version.length() > MAX_VERSION ? version.substring(0, MAX_VERSION - 1) + "…" : version;
         String health = e.reachable() ? e.health().name() : "UNREACHABLE";
         String built = e.builtAt() == null ? "" : "built " + ago(Duration.between(e.builtAt(), now));
-        return new Cell(env, shortVersion, version, e.commit() == null ? "" : Commits.shortForm(e.commit()), health, built,
+        return new Cell(env, shortVersion, version, e.commit() == null ? "" : Labels.shortCommit(e.commit()), health, built,
                 worst.id(), e.versionUrl(), e.healthUrl(), e.error());
     }
 

@@ -17,17 +17,12 @@ public enum Health {
         if (word == null) {
             return UNKNOWN;
         }
-        switch (word.trim().toLowerCase(Locale.ROOT)) {
-            case "up": case "pass": case "ok": case "healthy": case "green": case "serving":
-                return UP;
-            case "warn": case "warning": case "degraded": case "yellow":
-                return DEGRADED;
-            case "down": case "fail": case "failed": case "error": case "unhealthy": case "out_of_service":
-            case "red": case "critical": case "not_serving":
-                return DOWN;
-            default:
-                return UNKNOWN;
-        }
+        return switch (word.trim().toLowerCase(Locale.ROOT)) {
+            case "up", "pass", "ok", "healthy", "green", "serving" -> UP;
+            case "warn", "warning", "degraded", "yellow" -> DEGRADED;
+            case "down", "fail", "failed", "error", "unhealthy", "out_of_service", "red", "critical", "not_serving" -> DOWN;
+            default -> UNKNOWN;
+        };
     }
 
     /** The worse of two readings; UNKNOWN ranks between UP and DEGRADED. */
@@ -36,11 +31,11 @@ public enum Health {
     }
 
     private static int rank(Health h) {
-        switch (h) {
-            case UP: return 0;
-            case UNKNOWN: return 1;
-            case DEGRADED: return 2;
-            default: return 3;
-        }
+        return switch (h) {
+            case UP -> 0;
+            case UNKNOWN -> 1;
+            case DEGRADED -> 2;
+            case DOWN -> 3;
+        };
     }
 }

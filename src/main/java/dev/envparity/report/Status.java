@@ -1,5 +1,7 @@
 package dev.envparity.report;
 
+import java.util.Locale;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -21,5 +23,10 @@ public enum Status {
 
     Status(Severity defaultSeverity) {
         this.defaultSeverity = defaultSeverity;
+    }
+
+    /** The status in words, for people: "promotion pending", "in sync". */
+    public String label() {
+        return name().replace('_', ' ').toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package dev.envparity.state;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,16 @@ public class MemoryStateStore implements StateStore, DeliveryLog, DeployQueue, S
     private final Map<String, Delivery> deliveries = new ConcurrentHashMap<>();
     private final Map<String, PendingDeploy> pending = new ConcurrentHashMap<>();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public MemoryStateStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** On the system clock (tests). */
+    public MemoryStateStore() {
+        this(Clock.systemUTC());
+    }
 
     private record Delivery(Instant expiresAt, String holder) {
     }
@@ -40,7 +51,7 @@ public class MemoryStateStore implements StateStore, DeliveryLog, DeployQueue, S
 
     @Override
     public Optional<Claim> claim(String id, Instant expiresAt) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (deliveries.size() > MAX_DELIVERIES) {
             deliveries.values().removeIf(d -> d.expiresAt().isBefore(now));
         }
@@ -72,7 +83,7 @@ public class MemoryStateStore implements StateStore, DeliveryLog, DeployQueue, S
     @Override
     public void putSession(String key, Session session) {
         if (sessions.size() >= MAX_SESSIONS) {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             sessions.values().removeIf(s -> !s.expiresAt().isAfter(now));
         }
         sessions.put(key, session);

@@ -8,13 +8,15 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.envparity.aws.AwsClient;
 import dev.envparity.config.InvalidConfigException;
-import dev.envparity.config.ParityConfig;
+import dev.envparity.config.StatePlan;
+import dev.envparity.config.StatePlan.Store;
 import io.quarkus.runtime.Startup;
 
 /**
@@ -28,37 +30,35 @@ public class StateStores {
     /** Set by the CLI entry point: a check is one process, so its state must outlive it. */
     public static final String CLI_MODE_PROPERTY = "envparity.cli";
 
-    private final MemoryStateStore memory = new MemoryStateStore();
+    private final MemoryStateStore memory;
     private volatile DynamoDbStateStore dynamo;
+
+    @Inject
+    public StateStores(Clock clock) {
+        this.memory = new MemoryStateStore(clock);
+    }
 
     @Produces
     @Singleton
     @Startup
-    StateStore stateStore(ParityConfig config, ObjectMapper json, AwsClient aws, Clock clock) {
-        ParityConfig.Notify.State state = config.notifications().state();
-        switch (store(config)) {
-            case "memory":
-                return memory;
-            case "file":
-                return new FileStateStore(stateFile(state.file()), json);
-            case "dynamodb":
-                return dynamo(config, json, aws, clock);
-            default:
-                throw new InvalidConfigException(List.of("parity.notify.state.store: unknown store '"
-                        + state.store() + "'; use auto, memory, file or dynamodb"));
-        }
+    StateStore stateStore(StatePlan state, ObjectMapper json, AwsClient aws, Clock clock) {
+        return switch (store(state)) {
+            case MEMORY, AUTO -> memory;
+            case FILE -> new FileStateStore(stateFile(state.file()), json);
+            case DYNAMODB -> dynamo(state, json, aws, clock);
+        };
     }
 
     @Produces
     @Singleton
-    DeliveryLog deliveryLog(ParityConfig config, ObjectMapper json, AwsClient aws, Clock clock) {
-        return store(config).equals("dynamodb") ? dynamo(config, json, aws, clock) : memory;
+    DeliveryLog deliveryLog(StatePlan state, ObjectMapper json, AwsClient aws, Clock clock) {
+        return store(state) == Store.DYNAMODB ? dynamo(state, json, aws, clock) : memory;
     }
 
     @Produces
     @Singleton
-    DeployQueue deployQueue(ParityConfig config, ObjectMapper json, AwsClient aws, Clock clock) {
-        return store(config).equals("dynamodb") ? dynamo(config, json, aws, clock) : memory;
+    DeployQueue deployQueue(StatePlan state, ObjectMapper json, AwsClient aws, Clock clock) {
+        return store(state) == Store.DYNAMODB ? dynamo(state, json, aws, clock) : memory;
     }
 
     /** A folder where the file belongs is a mistake in the configuration, found before anything runs. */
@@ -79,25 +79,22 @@ public class StateStores {
     /** Dashboard sessions: shared by every Lambda instance in DynamoDB, else in this process's memory. */
     @Produces
     @Singleton
-    SessionStore sessionStore(ParityConfig config, ObjectMapper json, AwsClient aws, Clock clock) {
-        return store(config).equals("dynamodb") ? dynamo(config, json, aws, clock) : memory;
+    SessionStore sessionStore(StatePlan state, ObjectMapper json, AwsClient aws, Clock clock) {
+        return store(state) == Store.DYNAMODB ? dynamo(state, json, aws, clock) : memory;
     }
 
-    private synchronized DynamoDbStateStore dynamo(ParityConfig config, ObjectMapper json, AwsClient aws, Clock clock) {
+    /** The table is there: {@link StatePlan} refuses the dynamodb store without one. */
+    private synchronized DynamoDbStateStore dynamo(StatePlan state, ObjectMapper json, AwsClient aws, Clock clock) {
         if (dynamo == null) {
-            String table = config.notifications().state().table().filter(t -> !t.isBlank())
-                    .orElseThrow(() -> new InvalidConfigException(List.of("parity.notify.state.table: missing; "
-                            + "the dynamodb store needs its table name (the CDK stack sets PARITY_NOTIFY_STATE_TABLE)")));
-            dynamo = new DynamoDbStateStore(aws, table, json, clock);
+            dynamo = new DynamoDbStateStore(aws, state.table().orElseThrow(), json, clock);
         }
         return dynamo;
     }
 
-    private static String store(ParityConfig config) {
-        String store = config.notifications().state().store();
-        if (store.equals("auto")) {
-            return Boolean.getBoolean(CLI_MODE_PROPERTY) ? "file" : "memory";
+    private static Store store(StatePlan state) {
+        if (state.store() == Store.AUTO) {
+            return Boolean.getBoolean(CLI_MODE_PROPERTY) ? Store.FILE : Store.MEMORY;
         }
-        return store;
+        return state.store();
     }
 }

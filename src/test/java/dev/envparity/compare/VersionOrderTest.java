@@ -68,6 +68,10 @@ class VersionOrderTest {
             dev,                   1.2.3,                 UNORDERED
             feature-login,         2.4.0,                 UNORDERED
             build-4711,            release-4712,          UNORDERED
+            1.0-1,                 1.0.1,                 BEHIND
+            1-1,                   1.1,                   BEHIND
+            1.0.0.1,               1.0.0-1,               AHEAD
+            2.3.4_1,               2.3.4.1,               BEHIND
             """)
     void relations(String a, String b, Relation expected) {
         assertEquals(expected, VersionOrder.compare(a, b));

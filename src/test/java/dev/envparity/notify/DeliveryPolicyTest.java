@@ -142,7 +142,7 @@ class DeliveryPolicyTest {
     /** Only the generic webhook sends an id its receiver can de-duplicate on; every chat platform posts each request. */
     @Test
     void onlyTheGenericWebhookIsSentAgainAfterItMayHaveBeenPosted() {
-        for (Notifier n : Platforms.posting()) {
+        for (Notifier<?> n : Platforms.posting()) {
             Target target = new Target("t", n.type(), URI.create("https://chat.example.com/hook"), Severity.INFO, Set.of(),
                     Set.of(), Target.Policy.ALWAYS, null);
             Map<String, String> headers = n.headers(target, Scenarios.report("mixed-drift"), "{}".getBytes(StandardCharsets.UTF_8));

@@ -28,7 +28,7 @@ class GoldenFilesTest {
         return Platforms.all().stream().flatMap(n -> Scenarios.NAMES.stream().map(s -> Arguments.of(n.type(), s)));
     }
 
-    static Notifier notifier(String type) {
+    static Notifier<?> notifier(String type) {
         return Platforms.all().stream().filter(n -> n.type().equals(type)).findFirst().orElseThrow();
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.envparity.notify.Digest.Change;
+import dev.envparity.report.Health;
 import dev.envparity.report.ParityReport;
 import dev.envparity.report.ServiceReport;
 import dev.envparity.report.Severity;
@@ -64,10 +65,14 @@ class HostileTextTest {
                 return Scenarios.digest("hostile-text");
             case "deploy":
                 ServiceReport api = report.services().get(0);
-                return Digests.deploy(report, report.environments(), api, "api " + HOSTILE + " is live on staging",
-                        Severity.INFO, Change.NEW, new TargetState.Failure(Scenarios.AT.minus(Duration.ofMinutes(5)), HOSTILE));
+                Rollout rollout = new Rollout(api.name(), report.environments().get(0), "generic", "2.0 " + HOSTILE, null, true,
+                        Duration.ofSeconds(38));
+                return Digests.deploy(report, report.environments(), rollout, api, api, Change.NEW,
+                        new TargetState.Failure(Scenarios.AT.minus(Duration.ofMinutes(5)), HOSTILE));
             default:
-                Digest.Item item = new Digest.Item(HOSTILE, Status.UNHEALTHY, Severity.CRITICAL, Change.NEW, HOSTILE,
+                Digest.Item item = new Digest.Item(HOSTILE, Status.UNHEALTHY, Severity.CRITICAL, Change.NEW,
+                        List.of(new Digest.Cell(HOSTILE, HOSTILE, Health.DOWN, HOSTILE, true),
+                                new Digest.Cell(HOSTILE, HOSTILE, Health.UNKNOWN, null, false)),
                         List.of(HOSTILE, HOSTILE));
                 return new Digest(HOSTILE, Severity.CRITICAL, HOSTILE, List.of(item), List.of(HOSTILE), 1, 0, HOSTILE,
                         report.id(), Scenarios.AT, HOSTILE, false);
@@ -77,7 +82,7 @@ class HostileTextTest {
     @ParameterizedTest(name = "{0} / {1}")
     @MethodSource("cases")
     void nothingAServiceReportsCanForgeTheMessage(String type, String variant) {
-        Notifier notifier = GoldenFilesTest.notifier(type);
+        Notifier<?> notifier = GoldenFilesTest.notifier(type);
         Object payload = notifier.payload(digest(variant), Scenarios.report("hostile-text"));
         List<String[]> texts = new ArrayList<>();
         if (payload instanceof String) {

@@ -77,12 +77,12 @@ class NotifierContractTest {
         return Platforms.posting().stream().map(n -> Arguments.of(n.type(), n));
     }
 
-    private Target target(Notifier n) {
+    private Target target(Notifier<?> n) {
         return new Target("team-chat", n.type(), URI.create(chat.url(SECRET_PATH) + "?" + SECRET_QUERY), Severity.INFO,
                 Set.of(), Set.of(), Target.Policy.ALWAYS, null);
     }
 
-    private Delivery deliver(Notifier n, Duration deadline) {
+    private Delivery deliver(Notifier<?> n, Duration deadline) {
         Target t = target(n);
         Delivery d = n.deliver(t, Scenarios.digest("mixed-drift"), Scenarios.report("mixed-drift"), SENDER, Scenarios.JSON,
                 System.nanoTime() + deadline.toNanos()).join();
@@ -103,7 +103,7 @@ class NotifierContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("notifiers")
-    void everyTwoHundredIsDelivered(String type, Notifier n) throws Exception {
+    void everyTwoHundredIsDelivered(String type, Notifier<?> n) throws Exception {
         for (Reply ok : List.of(Reply.of(200, "text/html", "ok"), Reply.of(202, "text/plain", ""), Reply.of(204, "text/plain", ""),
                 Reply.json(200, "{\"name\":\"spaces/AAA/messages/BBB\"}"))) {
             chat.on(SECRET_PATH, ok);
@@ -122,7 +122,7 @@ class NotifierContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("notifiers")
-    void rateLimitedWaitsForRetryAfter(String type, Notifier n) {
+    void rateLimitedWaitsForRetryAfter(String type, Notifier<?> n) {
         chat.on(SECRET_PATH, Reply.text(429, "rate_limited").header("Retry-After", "1"), Reply.text(200, "ok"));
         Delivery d = deliver(n, Duration.ofSeconds(10));
         assertTrue(d.delivered(), d.toString());
@@ -133,7 +133,7 @@ class NotifierContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("notifiers")
-    void rateLimitedReadsDiscordsRetryAfterBodyOrBacksOff(String type, Notifier n) {
+    void rateLimitedReadsDiscordsRetryAfterBodyOrBacksOff(String type, Notifier<?> n) {
         chat.on(SECRET_PATH, Reply.json(429, "{\"message\":\"You are being rate limited.\",\"retry_after\":0.2,\"global\":false}"),
                 Reply.text(429, "slow down"), Reply.of(204, "text/plain", ""));
         Delivery d = deliver(n, Duration.ofSeconds(10));
@@ -143,7 +143,7 @@ class NotifierContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("notifiers")
-    void serverErrorsBackOffThenSucceed(String type, Notifier n) {
+    void serverErrorsBackOffThenSucceed(String type, Notifier<?> n) {
         chat.on(SECRET_PATH, Reply.text(500, "rollup_error"), Reply.text(503, "unavailable"), Reply.text(200, "ok"));
         Delivery d = deliver(n, Duration.ofSeconds(10));
         assertTrue(d.delivered(), d.toString());
@@ -153,7 +153,7 @@ class NotifierContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("notifiers")
-    void clientErrorsFailAtOnceWithThePlatformsWords(String type, Notifier n) {
+    void clientErrorsFailAtOnceWithThePlatformsWords(String type, Notifier<?> n) {
         chat.on(SECRET_PATH, Reply.json(404, "{\"message\": \"Unknown Webhook\", \"code\": 10015}"));
         Delivery d = deliver(n, Duration.ofSeconds(10));
         assertFalse(d.delivered());
@@ -169,7 +169,7 @@ class NotifierContractTest {
     /** Sent in full and never answered: it may have been posted, so its outcome is unknown, not failed. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("notifiers")
-    void aHangingWebhookEndsByTheDeadline(String type, Notifier n) {
+    void aHangingWebhookEndsByTheDeadline(String type, Notifier<?> n) {
         chat.on(SECRET_PATH, Reply.hang());
         long start = System.nanoTime();
         Delivery d = deliver(n, Duration.ofMillis(1500));
@@ -183,7 +183,7 @@ class NotifierContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("notifiers")
-    void aRetryAfterBeyondTheDeadlineFailsAtOnce(String type, Notifier n) {
+    void aRetryAfterBeyondTheDeadlineFailsAtOnce(String type, Notifier<?> n) {
         chat.on(SECRET_PATH, Reply.text(429, "").header("Retry-After", "600"));
         Delivery d = deliver(n, Duration.ofSeconds(5));
         assertFalse(d.delivered());
@@ -193,7 +193,7 @@ class NotifierContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("notifiers")
-    void aRefusedConnectionIsRetriedWithinTheDeadlineAndLeaksNothing(String type, Notifier n) {
+    void aRefusedConnectionIsRetriedWithinTheDeadlineAndLeaksNothing(String type, Notifier<?> n) {
         Target refused = new Target("team-chat", n.type(),
                 URI.create("http://127.0.0.1:" + StubServer.closedPort() + SECRET_PATH + "?" + SECRET_QUERY), Severity.INFO,
                 Set.of(), Set.of(), Target.Policy.ALWAYS, null);
@@ -208,7 +208,7 @@ class NotifierContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("notifiers")
-    void aSlowBodyAfterATwoHundredStatusIsDeliveredOnce(String type, Notifier n) {
+    void aSlowBodyAfterATwoHundredStatusIsDeliveredOnce(String type, Notifier<?> n) {
         chat.on(SECRET_PATH, Reply.of(200, "text/plain", "ok").slowBody(-1));
         Delivery d = deliver(n, Duration.ofSeconds(20));
         assertTrue(d.delivered(), d.toString());
@@ -219,7 +219,7 @@ class NotifierContractTest {
     /** A platform may act on a message whose answer was lost; only a receiver that drops duplicates may get it twice. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("notifiers")
-    void aConnectionDroppedAfterTheRequestIsSentAgainOnlyToAReceiverThatDropsDuplicates(String type, Notifier n) {
+    void aConnectionDroppedAfterTheRequestIsSentAgainOnlyToAReceiverThatDropsDuplicates(String type, Notifier<?> n) {
         chat.on(SECRET_PATH, Reply.dropAfterRequest(), Reply.text(200, "ok"));
         Delivery d = deliver(n, Duration.ofSeconds(10));
         List<StubServer.Request> requests = chat.requests(SECRET_PATH);
@@ -236,7 +236,7 @@ class NotifierContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("notifiers")
-    void aGatewayTimeoutIsSentAgainOnlyToAReceiverThatDropsDuplicates(String type, Notifier n) {
+    void aGatewayTimeoutIsSentAgainOnlyToAReceiverThatDropsDuplicates(String type, Notifier<?> n) {
         chat.on(SECRET_PATH, Reply.text(504, "GatewayTimeout"), Reply.text(200, "ok"));
         Delivery d = deliver(n, Duration.ofSeconds(10));
         List<StubServer.Request> requests = chat.requests(SECRET_PATH);

@@ -29,8 +29,8 @@ class NotifyPlanResolverTest {
         return p;
     }
 
-    private static Map<String, Notifier> notifiers() {
-        Map<String, Notifier> m = new TreeMap<>();
+    private static Map<String, Notifier<?>> notifiers() {
+        Map<String, Notifier<?>> m = new TreeMap<>();
         Platforms.all().forEach(n -> m.put(n.type(), n));
         return m;
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Every golden payload against its platform's documented limits (../shared/reference/protocols.md §1): a
+ * Every golden payload against its platform's documented limits (each formatter cites its platform's page): a
  * message over a limit is refused by the platform, so a team would see nothing at all.
  */
 class PlatformLimitsTest {

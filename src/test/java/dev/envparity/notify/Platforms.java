@@ -20,13 +20,13 @@ final class Platforms {
     private Platforms() {
     }
 
-    static List<Notifier> all() {
+    static List<Notifier<?>> all() {
         return List.of(new SlackNotifier(), new TeamsNotifier(), new DiscordNotifier(), new GoogleChatNotifier(),
                 new MattermostNotifier(), new WebhookNotifier(Clock.fixed(Scenarios.AT, ZoneOffset.UTC)), new ConsoleNotifier());
     }
 
     /** The ones that post over HTTP. */
-    static List<Notifier> posting() {
+    static List<Notifier<?>> posting() {
         return all().stream().filter(Notifier::needsUrl).toList();
     }
 }

@@ -23,7 +23,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-class FileStateStoreTest {
+class FileStateStoreTest implements StateStoreContract {
+    @TempDir
+    Path folder;
+
+    @Override
+    public StateStore stateStore() {
+        return new FileStateStore(folder.resolve("contract-" + System.nanoTime() + ".json"), JSON);
+    }
+
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
     private static final TargetState STATE = new TargetState(1,

@@ -10,6 +10,7 @@ import dev.envparity.config.CheckPlan;
 import dev.envparity.config.ConfigGuard;
 import dev.envparity.config.ParityConfig;
 import dev.envparity.config.PlanResolver;
+import dev.envparity.config.Plans;
 import dev.envparity.config.RawSettings;
 import dev.envparity.config.ServiceSpec;
 import io.quarkus.runtime.configuration.DurationConverter;
@@ -37,6 +38,19 @@ public final class TestPlans {
 
     public static ParityConfig config(Map<String, String> properties) {
         return smallRye(properties).getConfigMapping(ParityConfig.class);
+    }
+
+    /**
+     * Every plan of a configuration made of {@code properties} over a minimal valid one (staging and production, one
+     * service), as the application resolves it at start-up.
+     */
+    public static Plans plans(Map<String, String> properties) {
+        Map<String, String> all = new HashMap<>(Map.of("parity.environments", "staging,production",
+                "parity.services.app.urls.staging", "http://127.0.0.1:1", "parity.services.app.urls.production",
+                "http://127.0.0.1:2"));
+        all.putAll(properties);
+        SmallRyeConfig config = smallRye(all);
+        return PlanResolver.resolveAll(config.getConfigMapping(ParityConfig.class), RawSettings.of(config));
     }
 
     public static CheckPlan plan(Map<String, String> properties, ConfigSource... more) {

@@ -19,7 +19,7 @@ import dev.envparity.report.ParityReport;
  * it), or to keep digests in a log. stdout stays the report's.
  */
 @ApplicationScoped
-public class ConsoleNotifier implements Notifier {
+public class ConsoleNotifier implements Notifier<String> {
     private final PrintStream out;
 
     public ConsoleNotifier() {

@@ -21,7 +21,7 @@ import dev.envparity.report.ParityReport;
  * {@code [masked](link)} or render as a {@code <@user>} pill.
  */
 @ApplicationScoped
-public class DiscordNotifier implements Notifier {
+public class DiscordNotifier implements Notifier<DiscordMessage> {
     static final int MAX_CONTENT = 2000;
     static final int MAX_TITLE = 256;
     static final int MAX_DESCRIPTION = 4096;
@@ -43,7 +43,7 @@ public class DiscordNotifier implements Notifier {
         Digest d = digest.escaped(TEXT);
         SeverityStyle style = SeverityStyle.of(d.severity());
         String content = SeverityStyle.cut(style.emoji + " **" + d.headline() + "**", MAX_CONTENT);
-        String title = SeverityStyle.cut(d.scope() + (d.reminder() ? " · reminder: nothing changed" : ""), MAX_TITLE);
+        String title = SeverityStyle.cut(d.subtitle(), MAX_TITLE);
         List<String> description = new ArrayList<>();
         if (d.previousFailure() != null) {
             description.add("⚠️ " + d.previousFailure());

@@ -21,7 +21,7 @@ import dev.envparity.report.ParityReport;
  * {@code ](}, should the space read it as Markdown.
  */
 @ApplicationScoped
-public class GoogleChatNotifier implements Notifier {
+public class GoogleChatNotifier implements Notifier<GoogleChatMessage> {
     static final int MAX_BYTES = 30_000;
     static final Markup CARD = Markup::entities;
     static final Markup TEXT = s -> Markup.breakLinks(Markup.breakTags(s));
@@ -40,7 +40,7 @@ public class GoogleChatNotifier implements Notifier {
     public GoogleChatMessage payload(Digest digest, ParityReport report) {
         String text = SeverityStyle.of(digest.severity()).emoji + " " + TEXT.escape(digest.headline());
         Digest d = digest.escaped(CARD);
-        String subtitle = d.scope() + (d.reminder() ? " · reminder: nothing changed" : "");
+        String subtitle = d.subtitle();
         List<GoogleChatMessage.Section> head = new ArrayList<>();
         if (d.previousFailure() != null) {
             head.add(new GoogleChatMessage.Section(null, List.of(GoogleChatMessage.Widget.paragraph("⚠️ " + d.previousFailure()))));

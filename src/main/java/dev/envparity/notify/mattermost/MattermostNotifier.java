@@ -23,7 +23,7 @@ import dev.envparity.report.ParityReport;
  * (https://docs.mattermost.com/collaborate/mention-people.html).
  */
 @ApplicationScoped
-public class MattermostNotifier implements Notifier {
+public class MattermostNotifier implements Notifier<MattermostMessage> {
     static final int MAX_CHARS = 16_000;
     static final Markup TEXT = s -> Markup.breakMentions(Markup.backslash(Markup.entities(s), "\\*_~`[]#|"));
 
@@ -37,10 +37,7 @@ public class MattermostNotifier implements Notifier {
         Digest d = digest.escaped(TEXT);
         SeverityStyle style = SeverityStyle.of(d.severity());
         StringBuilder text = new StringBuilder("#### ").append(style.emoji).append(' ').append(d.headline()).append('\n')
-                .append(d.scope());
-        if (d.reminder()) {
-            text.append(" · reminder: nothing changed since the last message");
-        }
+                .append(d.subtitle());
         if (d.previousFailure() != null) {
             text.append("\n:warning: ").append(d.previousFailure());
         }

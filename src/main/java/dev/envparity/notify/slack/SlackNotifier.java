@@ -21,7 +21,7 @@ import dev.envparity.report.ParityReport;
  * sets {@code link_names}.
  */
 @ApplicationScoped
-public class SlackNotifier implements Notifier {
+public class SlackNotifier implements Notifier<SlackMessage> {
     static final int MAX_BLOCKS = 50;
     static final int MAX_SECTION = 3000;
     static final int MAX_HEADER = 150;
@@ -42,10 +42,7 @@ public class SlackNotifier implements Notifier {
         List<SlackMessage.Block> blocks = new ArrayList<>();
         blocks.add(SlackMessage.Block.header(SeverityStyle.cut(style.emoji + " " + d.headline(), MAX_HEADER)));
 
-        StringBuilder scope = new StringBuilder("*").append(d.scope()).append("*");
-        if (d.reminder()) {
-            scope.append(" · reminder: nothing changed since the last message");
-        }
+        StringBuilder scope = new StringBuilder("*").append(d.scope()).append("*").append(d.reminderNote());
         if (d.previousFailure() != null) {
             scope.append("\n:warning: ").append(d.previousFailure());
         }

@@ -9,7 +9,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The envelope a Teams Workflows webhook ("When a Teams webhook request is received" + "Post card") expects:
- * {@code type: message} with Adaptive Card attachments (protocols §1.2).
+ * {@code type: message} with Adaptive Card attachments
+ * (https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/connectors-using#send-adaptive-cards-using-an-incoming-webhook).
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)

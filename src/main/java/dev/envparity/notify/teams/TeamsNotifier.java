@@ -8,17 +8,13 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.envparity.compare.Commits;
 import dev.envparity.notify.Budget;
 import dev.envparity.notify.Digest;
 import dev.envparity.notify.Markup;
 import dev.envparity.notify.Notifier;
 import dev.envparity.notify.SeverityStyle;
-import dev.envparity.report.EnvironmentReport;
 import dev.envparity.report.ParityReport;
-import dev.envparity.report.ServiceReport;
 import dev.envparity.report.Severity;
-import dev.envparity.report.UntrustedText;
 
 /**
  * Microsoft Teams through a Workflows webhook: one Adaptive Card, schema 1.4, with a FactSet of versions per
@@ -32,7 +28,7 @@ import dev.envparity.report.UntrustedText;
  * text can mention anyone.
  */
 @ApplicationScoped
-public class TeamsNotifier implements Notifier {
+public class TeamsNotifier implements Notifier<TeamsMessage> {
     static final int MAX_BYTES = 20 * 1024;
     static final Markup TEXT = Markup::breakLinks;
 
@@ -57,7 +53,7 @@ public class TeamsNotifier implements Notifier {
         List<TeamsMessage.Element> body = new ArrayList<>();
         body.add(TeamsMessage.Element.text(SeverityStyle.of(d.severity()).emoji + " " + d.headline()).size("Medium").bold()
                 .color(color(d.severity())));
-        String scope = d.scope() + (d.reminder() ? " · reminder: nothing changed since the last message" : "");
+        String scope = d.subtitle();
         body.add(TeamsMessage.Element.text(scope).subtle());
         if (d.previousFailure() != null) {
             body.add(TeamsMessage.Element.text("⚠️ " + d.previousFailure()).color("Warning"));
@@ -72,7 +68,7 @@ public class TeamsNotifier implements Notifier {
         skeleton.add(TeamsMessage.Element.text(Digest.more(d.items().size())).bold());
         skeleton.addAll(tail);
         // Each element costs its own bytes plus the comma between array elements.
-        List<List<TeamsMessage.Element>> blocks = Budget.fit(d.items(), item -> item(item, report),
+        List<List<TeamsMessage.Element>> blocks = Budget.fit(d.items(), TeamsNotifier::item,
                 block -> Budget.jsonBytes(block) - 2 + 1, MAX_BYTES - Budget.jsonBytes(card(skeleton)), Integer.MAX_VALUE);
         blocks.forEach(body::addAll);
         if (blocks.size() < d.items().size()) {
@@ -82,29 +78,12 @@ public class TeamsNotifier implements Notifier {
         return card(body);
     }
 
-    private static List<TeamsMessage.Element> item(Digest.Item item, ParityReport report) {
+    private static List<TeamsMessage.Element> item(Digest.Item item) {
         List<TeamsMessage.Element> block = new ArrayList<>();
         block.add(TeamsMessage.Element.text(item.title()).bold().color(color(item.severity())).separated());
-        List<TeamsMessage.Fact> facts = new ArrayList<>();
-        ServiceReport service = report.services().stream().filter(s -> plain(s.name()).equals(item.service())).findFirst().orElse(null);
-        if (service != null) {
-            service.environments().forEach((env, e) -> facts.add(new TeamsMessage.Fact(plain(env), plain(cell(e)))));
-            block.add(TeamsMessage.Element.facts(facts));
-        }
+        block.add(TeamsMessage.Element.facts(item.cells().stream().map(c -> new TeamsMessage.Fact(c.environment(), c.detailed())).toList()));
         block.add(TeamsMessage.Element.text("- " + String.join("\n- ", item.findings())));
         return block;
-    }
-
-    /** Report values reach the card without a digest: the same rules apply. */
-    private static String plain(String reported) {
-        return TEXT.escape(UntrustedText.printable(reported));
-    }
-
-    private static String cell(EnvironmentReport e) {
-        if (!e.reachable()) {
-            return (e.version() == null ? "" : e.version() + " · ") + "unreachable";
-        }
-        return e.version() + " · " + e.health() + (e.commit() == null ? "" : " · " + Commits.shortForm(e.commit()));
     }
 
     private static TeamsMessage card(List<TeamsMessage.Element> body) {
@@ -116,11 +95,11 @@ public class TeamsNotifier implements Notifier {
 
     /** Adaptive Card colours: Attention (red), Warning (amber), Accent (blue), Good (green). */
     private static String color(Severity s) {
-        switch (s) {
-            case CRITICAL: return "Attention";
-            case WARNING: return "Warning";
-            case INFO: return "Accent";
-            default: return "Good";
-        }
+        return switch (s) {
+            case CRITICAL -> "Attention";
+            case WARNING -> "Warning";
+            case INFO -> "Accent";
+            case OK -> "Good";
+        };
     }
 }

@@ -18,7 +18,7 @@ import dev.envparity.report.ParityReport;
  * Webhooks way ({@code webhook-id} stays the same across retries, so receivers can drop duplicates).
  */
 @ApplicationScoped
-public class WebhookNotifier implements Notifier {
+public class WebhookNotifier implements Notifier<ParityReport> {
 
     private final Clock clock;
 

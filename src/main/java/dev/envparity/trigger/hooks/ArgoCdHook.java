@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.envparity.config.ParityConfig;
+import dev.envparity.config.HooksPlan;
 
 /**
  * Argo CD Notifications' webhook service with the template in the README: {@code Authorization: Bearer <token>}
@@ -24,8 +24,8 @@ public class ArgoCdHook implements DeployHook {
     private final Optional<String> token;
 
     @Inject
-    public ArgoCdHook(ParityConfig config) {
-        this(config.hooks().argocd().token());
+    public ArgoCdHook(HooksPlan plan) {
+        this(plan.argocdToken());
     }
 
     ArgoCdHook(Optional<String> token) {

@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.envparity.config.ParityConfig;
+import dev.envparity.config.HooksPlan;
 import dev.envparity.notify.webhook.StandardWebhooks;
 
 /**
@@ -26,8 +26,8 @@ public class GenericHook implements DeployHook {
     private final Optional<String> secret;
 
     @Inject
-    public GenericHook(ParityConfig config) {
-        this(config.hooks().generic().secret());
+    public GenericHook(HooksPlan plan) {
+        this(plan.genericSecret());
     }
 
     GenericHook(Optional<String> secret) {

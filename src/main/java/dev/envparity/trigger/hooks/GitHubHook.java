@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.envparity.config.ParityConfig;
+import dev.envparity.config.HooksPlan;
 import dev.envparity.crypto.Crypto;
 
 /**
@@ -29,8 +29,8 @@ public class GitHubHook implements DeployHook {
     private final Map<String, String> workflows;
 
     @Inject
-    public GitHubHook(ParityConfig config) {
-        this(config.hooks().github().secret(), config.hooks().github().workflows());
+    public GitHubHook(HooksPlan plan) {
+        this(plan.githubSecret(), plan.githubWorkflows());
     }
 
     GitHubHook(Optional<String> secret, Map<String, String> workflows) {
@@ -74,16 +74,12 @@ public class GitHubHook implements DeployHook {
     @Override
     public Parsed parse(HookRequest request, JsonNode body) {
         String event = request.header("x-github-event").orElse("");
-        switch (event) {
-            case "ping":
-                return Parsed.ping();
-            case "deployment_status":
-                return deploymentStatus(body);
-            case "workflow_run":
-                return workflowRun(body);
-            default:
-                return Parsed.ignored("GitHub event '" + event + "' is not handled; subscribe to deployment_status or workflow_run");
-        }
+        return switch (event) {
+            case "ping" -> Parsed.ping();
+            case "deployment_status" -> deploymentStatus(body);
+            case "workflow_run" -> workflowRun(body);
+            default -> Parsed.ignored("GitHub event '" + event + "' is not handled; subscribe to deployment_status or workflow_run");
+        };
     }
 
     private Parsed deploymentStatus(JsonNode body) {

@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.envparity.config.ParityConfig;
+import dev.envparity.config.HooksPlan;
 
 /**
  * GitLab deployment events: {@code X-Gitlab-Token} is the hook's secret token, sent as is (GitLab docs, "Webhooks";
@@ -23,8 +23,8 @@ public class GitLabHook implements DeployHook {
     private final Optional<String> token;
 
     @Inject
-    public GitLabHook(ParityConfig config) {
-        this(config.hooks().gitlab().token());
+    public GitLabHook(HooksPlan plan) {
+        this(plan.gitlabToken());
     }
 
     GitLabHook(Optional<String> token) {

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.envparity.deploy.DeployDispatcher;
 import dev.envparity.state.DeliveryLog;
 import dev.envparity.state.PendingDeploy;
 import dev.envparity.trigger.http.HttpAnswer;
@@ -115,22 +116,21 @@ public class HookService {
 
     /** @throws RuntimeException when the verification cannot be started */
     private HttpAnswer act(String provider, Parsed parsed, Instant now) {
-        switch (parsed.kind()) {
-            case PING:
-                return HttpAnswer.json(200, HookAnswer.of("pong", null));
-            case IGNORED:
-                return ignored(provider, parsed.reason());
-            default:
-                return accept(provider, parsed.notice(), now);
+        if (parsed instanceof Parsed.Deploy deploy) {
+            return accept(provider, deploy.notice(), now);
         }
+        if (parsed instanceof Parsed.Ignored ignored) {
+            return ignored(provider, ignored.reason());
+        }
+        return HttpAnswer.json(200, HookAnswer.of("pong", null));
     }
 
     private HttpAnswer accept(String provider, DeployNotice notice, Instant now) {
         ServiceDirectory.Result mapped = directory.resolve(notice);
-        if (mapped.target() == null) {
-            return ignored(provider, mapped.reason());
+        if (mapped instanceof ServiceDirectory.Unknown unknown) {
+            return ignored(provider, unknown.reason());
         }
-        ServiceDirectory.Target t = mapped.target();
+        ServiceDirectory.Target t = (ServiceDirectory.Target) mapped;
         PendingDeploy deploy = new PendingDeploy(t.service(), t.environment(), notice.version(), notice.commit(), provider, now, 1);
         boolean started = dispatcher.submit(deploy);
         LOG.infof("Accepted a %s deploy of %s to %s (%s)", provider, t.service(), t.environment(),

@@ -1,26 +1,29 @@
 package dev.envparity.trigger.hooks;
 
 /** What a verified webhook turned out to be. */
-public record Parsed(Kind kind, DeployNotice notice, String reason) {
+public sealed interface Parsed permits Parsed.Deploy, Parsed.Ignored, Parsed.Ping {
 
-    public enum Kind {
-        /** A successful deploy: verify it. */
-        DEPLOY,
-        /** Authentic, but nothing to do (a failed deploy, an event we do not handle): answered 202 with the reason. */
-        IGNORED,
-        /** GitHub's hello when a hook is created. */
-        PING
+    /** A successful deploy: verify it. */
+    record Deploy(DeployNotice notice) implements Parsed {
+    }
+
+    /** Authentic, but nothing to do (a failed deploy, an event we do not handle): answered 202 with the reason. */
+    record Ignored(String reason) implements Parsed {
+    }
+
+    /** GitHub's hello when a hook is created. */
+    record Ping() implements Parsed {
     }
 
     static Parsed deploy(DeployNotice notice) {
-        return new Parsed(Kind.DEPLOY, notice, null);
+        return new Deploy(notice);
     }
 
     static Parsed ignored(String reason) {
-        return new Parsed(Kind.IGNORED, null, reason);
+        return new Ignored(reason);
     }
 
     static Parsed ping() {
-        return new Parsed(Kind.PING, null, null);
+        return new Ping();
     }
 }

@@ -22,7 +22,7 @@ public class ServiceDirectory {
     private final Map<String, String> environments = new HashMap<>();
 
     /** The service and environment a deploy was for, in our names. */
-    public record Target(String service, String environment) {
+    public record Target(String service, String environment) implements Result {
     }
 
     @Inject
@@ -39,7 +39,7 @@ public class ServiceDirectory {
     public Result resolve(DeployNotice notice) {
         Optional<String> service = notice.names().stream().map(n -> services.get(key(n))).filter(s -> s != null).findFirst();
         if (service.isEmpty()) {
-            return new Result(null, "no configured service is named " + String.join(" or ", notice.names())
+            return new Unknown("no configured service is named " + String.join(" or ", notice.names())
                     + "; add the name to parity.services.<name>.aliases");
         }
         String env = environments.get(key(notice.environment()));
@@ -47,14 +47,18 @@ public class ServiceDirectory {
             env = environments.get(key(notice.tier()));
         }
         if (env == null) {
-            return new Result(null, "environment '" + notice.environment() + "' is not one of parity.environments; "
+            return new Unknown("environment '" + notice.environment() + "' is not one of parity.environments; "
                     + "map it with parity.environment-aliases." + notice.environment());
         }
-        return new Result(new Target(service.get(), env), null);
+        return new Target(service.get(), env);
     }
 
-    /** @param target null when ignored, with {@code reason} */
-    public record Result(Target target, String reason) {
+    /** A deploy of a configured service to a configured environment, or one that names something unknown. */
+    public sealed interface Result permits Target, Unknown {
+    }
+
+    /** The deploy names nothing configured: it is ignored, with the reason. */
+    public record Unknown(String reason) implements Result {
     }
 
     private static String key(String name) {

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.envparity.ParityService;
 import dev.envparity.report.Trigger;
-import dev.envparity.trigger.hooks.DeployDispatcher;
+import dev.envparity.deploy.PendingDeploys;
 import dev.envparity.trigger.http.ApiError;
 import dev.envparity.trigger.http.HttpAnswer;
 import dev.envparity.trigger.http.HttpRequest;
@@ -32,7 +32,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The one Lambda entry point ({@code quarkus.lambda.handler=envparity}); tells events apart by their shape
- * (protocols §4):
+ * (https://docs.aws.amazon.com/lambda/latest/dg/urls-invocation.html for Function URL requests,
+ * https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-targets-templated.html for EventBridge Scheduler,
+ * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-run-lambda-schedule.html for scheduled rules):
  * <ul>
  * <li>Function URL / HTTP API payload 2.0 ({@code version} "2.0" with {@code requestContext.http}): the server's
  * routes, through {@link Routes#dispatch}; base64 bodies are decoded before any signature check;</li>
@@ -50,11 +52,11 @@ public class LambdaHandler implements RequestStreamHandler {
 
     private final ParityService parity;
     private final Routes routes;
-    private final DeployDispatcher deploys;
+    private final PendingDeploys deploys;
     private final ObjectMapper json;
 
     @Inject
-    public LambdaHandler(ParityService parity, Routes routes, DeployDispatcher deploys, ObjectMapper json) {
+    public LambdaHandler(ParityService parity, Routes routes, PendingDeploys deploys, ObjectMapper json) {
         this.parity = parity;
         this.routes = routes;
         this.deploys = deploys;
@@ -87,7 +89,7 @@ public class LambdaHandler implements RequestStreamHandler {
         if (action.equals(LambdaSelfInvoker.ACTION)) {
             LambdaSelfInvoker.VerifyEvent verify = json.treeToValue(event, LambdaSelfInvoker.VerifyEvent.class);
             waitFor(verify.delayMs());
-            return deploys.runPending(verify.key(), verify.deploy()).join().<Object>map(r -> r)
+            return deploys.run(verify.key(), verify.deploy()).join().<Object>map(r -> r)
                     .orElse(new ApiError("nothing waits for " + verify.key()));
         }
         LOG.warnf("Ignored an event of unknown shape (top-level fields: %s)", fieldNames(event));

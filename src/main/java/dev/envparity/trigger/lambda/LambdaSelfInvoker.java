@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.envparity.aws.AwsClient;
 import dev.envparity.state.PendingDeploy;
-import dev.envparity.trigger.hooks.DeployLauncher;
+import dev.envparity.deploy.DeployLauncher;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**

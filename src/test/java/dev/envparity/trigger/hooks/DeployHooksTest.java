@@ -2,6 +2,7 @@ package dev.envparity.trigger.hooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,6 +44,14 @@ class DeployHooksTest {
         return JSON.readTree(body);
     }
 
+    private static DeployNotice notice(Parsed p) {
+        return assertInstanceOf(Parsed.Deploy.class, p).notice();
+    }
+
+    private static String reason(Parsed p) {
+        return assertInstanceOf(Parsed.Ignored.class, p).reason();
+    }
+
     /** GitHub's documented example: "Validating webhook deliveries". */
     @Test
     void githubTestVector() {
@@ -64,17 +73,15 @@ class DeployHooksTest {
         GitHubHook hook = new GitHubHook(Optional.of("s"), Map.of());
         String body = fixture("github-deployment-status.json");
         Parsed p = hook.parse(request("github", body, "X-GitHub-Event", "deployment_status"), json(body));
-        assertEquals(Parsed.Kind.DEPLOY, p.kind());
         assertEquals(new DeployNotice("github", List.of("acme/checkout", "checkout"), "stg", null, "v2.4.1",
-                "7d5a1c0e3b9f2a4d6c8e0f1a3b5c7d9e1f2a3b4c"), p.notice());
+                "7d5a1c0e3b9f2a4d6c8e0f1a3b5c7d9e1f2a3b4c"), notice(p));
 
         String failed = body.replace("\"state\": \"success\"", "\"state\": \"failure\"");
         Parsed f = hook.parse(request("github", failed, "X-GitHub-Event", "deployment_status"), json(failed));
-        assertEquals(Parsed.Kind.IGNORED, f.kind());
-        assertEquals("deployment state is 'failure'; only successful deployments are verified", f.reason());
+        assertEquals("deployment state is 'failure'; only successful deployments are verified", reason(f));
 
         String branch = body.replace("\"ref\": \"v2.4.1\"", "\"ref\": \"main\"");
-        assertNull(hook.parse(request("github", branch, "X-GitHub-Event", "deployment_status"), json(branch)).notice().version(),
+        assertNull(notice(hook.parse(request("github", branch, "X-GitHub-Event", "deployment_status"), json(branch))).version(),
                 "a branch is not a version");
     }
 
@@ -83,24 +90,23 @@ class DeployHooksTest {
         String body = fixture("github-workflow-run.json");
         GitHubHook mapped = new GitHubHook(Optional.of("s"), Map.of("deploy-staging.yml", "staging"));
         Parsed p = mapped.parse(request("github", body, "X-GitHub-Event", "workflow_run"), json(body));
-        assertEquals("staging", p.notice().environment());
-        assertEquals("7d5a1c0e3b9f2a4d6c8e0f1a3b5c7d9e1f2a3b4c", p.notice().commit());
+        assertEquals("staging", notice(p).environment());
+        assertEquals("7d5a1c0e3b9f2a4d6c8e0f1a3b5c7d9e1f2a3b4c", notice(p).commit());
 
         Parsed unmapped = new GitHubHook(Optional.of("s"), Map.of()).parse(request("github", body, "X-GitHub-Event", "workflow_run"), json(body));
-        assertEquals(Parsed.Kind.IGNORED, unmapped.kind());
-        assertTrue(unmapped.reason().contains("add it to parity.hooks.github.workflows"), unmapped.reason());
+        assertTrue(reason(unmapped).contains("add it to parity.hooks.github.workflows"), reason(unmapped));
 
         String requested = body.replace("\"action\": \"completed\"", "\"action\": \"requested\"");
-        assertEquals(Parsed.Kind.IGNORED, mapped.parse(request("github", requested, "X-GitHub-Event", "workflow_run"), json(requested)).kind());
+        assertInstanceOf(Parsed.Ignored.class, mapped.parse(request("github", requested, "X-GitHub-Event", "workflow_run"), json(requested)));
     }
 
     @Test
     void githubPingAndOtherEvents() throws Exception {
         GitHubHook hook = new GitHubHook(Optional.of("s"), Map.of());
-        assertEquals(Parsed.Kind.PING, hook.parse(request("github", "{\"zen\":\"Keep it logically awesome.\"}", "X-GitHub-Event", "ping"),
-                json("{}")).kind());
+        assertInstanceOf(Parsed.Ping.class, hook.parse(request("github", "{\"zen\":\"Keep it logically awesome.\"}", "X-GitHub-Event", "ping"),
+                json("{}")));
         Parsed push = hook.parse(request("github", "{}", "X-GitHub-Event", "push"), json("{}"));
-        assertEquals("GitHub event 'push' is not handled; subscribe to deployment_status or workflow_run", push.reason());
+        assertEquals("GitHub event 'push' is not handled; subscribe to deployment_status or workflow_run", reason(push));
         assertThrows(MalformedHookException.class,
                 () -> hook.parse(request("github", "{}", "X-GitHub-Event", "deployment_status"), json("{\"deployment_status\":{\"state\":\"success\"}}")));
     }
@@ -114,10 +120,10 @@ class DeployHooksTest {
                 hook.verify(request("gitlab", body, "X-Gitlab-Token", "glpat-token-2"), NOW));
         Parsed p = hook.parse(request("gitlab", body, "X-Gitlab-Event", "Deployment Hook"), json(body));
         assertEquals(new DeployNotice("gitlab", List.of("acme/checkout", "checkout"), "production", "production", "v2.4.1",
-                "7d5a1c0e3b9f2a4d6c8e0f1a3b5c7d9e1f2a3b4c"), p.notice());
+                "7d5a1c0e3b9f2a4d6c8e0f1a3b5c7d9e1f2a3b4c"), notice(p));
         assertEquals(Optional.of("uuid-1"), hook.deliveryId(request("gitlab", body, "Idempotency-Key", "uuid-1"), json(body)));
         String push = "{\"object_kind\":\"push\"}";
-        assertEquals(Parsed.Kind.IGNORED, hook.parse(request("gitlab", push, "X-Gitlab-Event", "Push Hook"), json(push)).kind());
+        assertInstanceOf(Parsed.Ignored.class, hook.parse(request("gitlab", push, "X-Gitlab-Event", "Push Hook"), json(push)));
     }
 
     @Test
@@ -127,9 +133,9 @@ class DeployHooksTest {
         assertEquals(Optional.empty(), hook.verify(request("argocd", body, "Authorization", "Bearer argo-token"), NOW));
         assertEquals(Optional.of("missing Authorization: Bearer <token>"), hook.verify(request("argocd", body), NOW));
         Parsed p = hook.parse(request("argocd", body), json(body));
-        assertEquals(new DeployNotice("argocd", List.of("checkout"), "staging", null, "2.4.1", null), p.notice());
+        assertEquals(new DeployNotice("argocd", List.of("checkout"), "staging", null, "2.4.1", null), notice(p));
         String degraded = body.replace("\"Healthy\"", "\"Degraded\"");
-        assertEquals(Parsed.Kind.IGNORED, hook.parse(request("argocd", degraded), json(degraded)).kind());
+        assertInstanceOf(Parsed.Ignored.class, hook.parse(request("argocd", degraded), json(degraded)));
         assertNull(ArgoCdHook.tag("registry.example.com:5000/acme/checkout"));
         assertNull(ArgoCdHook.tag("acme/checkout@sha256:abc"));
         assertNull(ArgoCdHook.tag("acme/checkout:latest"));
@@ -160,7 +166,7 @@ class DeployHooksTest {
         assertEquals(Optional.of("webhook-signature does not match"), hook.verify(request("generic", body, "webhook-id",
                 "msg_2", "webhook-timestamp", String.valueOf(ts), "webhook-signature", signature), NOW), "the id is signed too");
         Parsed p = hook.parse(request("generic", body), json(body));
-        assertEquals(new DeployNotice("generic", List.of("checkout"), "staging", null, "2.4.1", "7d5a1c0"), p.notice());
+        assertEquals(new DeployNotice("generic", List.of("checkout"), "staging", null, "2.4.1", "7d5a1c0"), notice(p));
         assertFalse(hook.verify(request("generic", body), NOW).isEmpty());
     }
 }

@@ -72,43 +72,55 @@ class HookRoutesTest {
         return stubs.environments().requests().stream().filter(r -> r.path().startsWith("/" + service + "/")).toList();
     }
 
-    @Test
-    void badInputsAreRefusedWithoutAProbeOrAPost() {
-        String body = DeployHooksTest.fixture("github-deployment-status.json").replace("acme/checkout", "acme/ledger");
-        Map<String, String> valid = github("deployment_status", body);
+    /** One bad (or not actionable) webhook and the answer it must get; {@code error} is checked when not null. */
+    private record Refusal(String what, String provider, String body, Map<String, String> headers, int status, String error) {
+    }
 
-        post("github", body, Map.of("X-GitHub-Event", "deployment_status")).statusCode(401)
-                .body("error", equalTo("missing X-Hub-Signature-256 (set the webhook's secret in GitHub)"));
-        post("github", body, Map.of("X-GitHub-Event", "deployment_status", "X-Hub-Signature-256", "sha256=" + "0".repeat(64)))
-                .statusCode(401).body("error", equalTo("X-Hub-Signature-256 does not match the body"));
-        post("github", body + " ", valid).statusCode(401);
-        post("gitlab", DeployHooksTest.fixture("gitlab-deployment.json"), Map.of("X-Gitlab-Token", "wrong")).statusCode(401);
-        post("argocd", DeployHooksTest.fixture("argocd-deployed.json"), Map.of("Authorization", "Bearer wrong")).statusCode(401);
+    private static List<Refusal> refusals() {
+        String body = DeployHooksTest.fixture("github-deployment-status.json").replace("acme/checkout", "acme/ledger");
         String generic = genericBody("ledger", "staging", "2.4.1");
         Map<String, String> stale = new java.util.HashMap<>(generic("msg_stale", generic));
         stale.put("webhook-timestamp", String.valueOf(Instant.now().minusSeconds(600).getEpochSecond()));
-        post("generic", generic, stale).statusCode(401);
-        post("bitbucket", "{}", Map.of()).statusCode(404);
-
         String big = "{\"pad\":\"" + "x".repeat(HookService.MAX_BODY_BYTES) + "\"}";
-        post("github", big, github("deployment_status", big)).statusCode(413);
-
-        String notJson = "deployment succeeded";
-        post("github", notJson, github("deployment_status", notJson)).statusCode(400).body("error", equalTo("the body is not a JSON object"));
         String noRepo = "{\"deployment_status\":{\"state\":\"success\",\"environment\":\"staging\"}}";
-        post("github", noRepo, github("deployment_status", noRepo)).statusCode(400).body("error", equalTo("missing field repository.full_name"));
-
         String unknown = body.replace("acme/ledger", "acme/billing").replace("\"name\": \"checkout\"", "\"name\": \"billing\"");
-        post("github", unknown, github("deployment_status", unknown)).statusCode(202).body("status", equalTo("ignored"))
-                .body("reason", equalTo("no configured service is named acme/billing or billing; add the name to parity.services.<name>.aliases"));
         String failed = body.replace("\"state\": \"success\"", "\"state\": \"error\"");
-        post("github", failed, github("deployment_status", failed)).statusCode(202).body("status", equalTo("ignored"));
         String qa = body.replace("\"stg\"", "\"qa\"");
-        post("github", qa, github("deployment_status", qa)).statusCode(202)
-                .body("reason", equalTo("environment 'qa' is not one of parity.environments; map it with parity.environment-aliases.qa"));
-        post("github", "{\"zen\":\"Design for failure.\"}", github("ping", "{\"zen\":\"Design for failure.\"}")).statusCode(200)
-                .body("status", equalTo("pong"));
+        String ping = "{\"zen\":\"Design for failure.\"}";
+        return List.of(
+                new Refusal("no signature", "github", body, Map.of("X-GitHub-Event", "deployment_status"), 401,
+                        "missing X-Hub-Signature-256 (set the webhook's secret in GitHub)"),
+                new Refusal("a wrong signature", "github", body, Map.of("X-GitHub-Event", "deployment_status",
+                        "X-Hub-Signature-256", "sha256=" + "0".repeat(64)), 401, "X-Hub-Signature-256 does not match the body"),
+                new Refusal("a body changed after signing", "github", body + " ", github("deployment_status", body), 401, null),
+                new Refusal("a wrong GitLab token", "gitlab", DeployHooksTest.fixture("gitlab-deployment.json"),
+                        Map.of("X-Gitlab-Token", "wrong"), 401, null),
+                new Refusal("a wrong Argo CD token", "argocd", DeployHooksTest.fixture("argocd-deployed.json"),
+                        Map.of("Authorization", "Bearer wrong"), 401, null),
+                new Refusal("a stale Standard Webhooks timestamp", "generic", generic, stale, 401, null),
+                new Refusal("an unknown provider", "bitbucket", "{}", Map.of(), 404, null),
+                new Refusal("a body past 1 MiB", "github", big, github("deployment_status", big), 413, null),
+                new Refusal("a body that is not JSON", "github", "deployment succeeded",
+                        github("deployment_status", "deployment succeeded"), 400, "the body is not a JSON object"),
+                new Refusal("a deploy without its repository", "github", noRepo, github("deployment_status", noRepo), 400,
+                        "missing field repository.full_name"),
+                new Refusal("an unknown service", "github", unknown, github("deployment_status", unknown), 202,
+                        "no configured service is named acme/billing or billing; add the name to parity.services.<name>.aliases"),
+                new Refusal("a failed deploy", "github", failed, github("deployment_status", failed), 202, null),
+                new Refusal("an unknown environment", "github", qa, github("deployment_status", qa), 202,
+                        "environment 'qa' is not one of parity.environments; map it with parity.environment-aliases.qa"),
+                new Refusal("GitHub's ping", "github", ping, github("ping", ping), 200, null));
+    }
 
+    @Test
+    void badInputsAreRefusedWithoutAProbeOrAPost() {
+        for (Refusal r : refusals()) {
+            ValidatableResponse answer = post(r.provider(), r.body(), r.headers());
+            answer.statusCode(r.status());
+            if (r.error() != null) {
+                answer.body(r.status() == 202 ? "reason" : "error", equalTo(r.error()));
+            }
+        }
         Map<String, String> replayed = generic("msg_replayed", genericBody("ledger", "prod-eu", "2.4.1"));
         post("generic", genericBody("ledger", "prod-eu", "2.4.1"), replayed).statusCode(202).body("status", equalTo("ignored"));
         post("generic", genericBody("ledger", "prod-eu", "2.4.1"), replayed).statusCode(409).body("status", equalTo("duplicate"));

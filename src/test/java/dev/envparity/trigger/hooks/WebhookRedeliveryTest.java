@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import dev.envparity.aws.AwsClient;
 import dev.envparity.aws.AwsCredentials;
+import dev.envparity.deploy.DeployDispatcher;
 import dev.envparity.state.DeliveryLog;
 import dev.envparity.state.DeployQueue;
 import dev.envparity.state.DynamoDbStateStore;
@@ -73,8 +74,8 @@ class WebhookRedeliveryTest {
                 "parity.services.checkout.urls.staging", "http://127.0.0.1:9/staging",
                 "parity.services.checkout.urls.production", "http://127.0.0.1:9/production",
                 "parity.services.checkout.aliases", "acme/checkout"));
-        DeployDispatcher dispatcher = new DeployDispatcher(store, null, Duration.ofSeconds(10),
-                new LambdaSelfInvoker(aws, "envparity", JSON));
+        DeployDispatcher dispatcher = new DeployDispatcher(store, new LambdaSelfInvoker(aws, "envparity", JSON),
+                Duration.ofSeconds(10));
         return new HookService(List.of(new GitHubHook(Optional.of(SECRET), Map.of())), store, new ServiceDirectory(plan),
                 dispatcher, JSON, Clock.systemUTC());
     }

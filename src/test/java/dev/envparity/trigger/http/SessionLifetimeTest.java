@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import dev.envparity.config.ApiPlan;
 import dev.envparity.state.MemoryStateStore;
 import dev.envparity.state.SessionStore;
 
@@ -47,7 +48,7 @@ class SessionLifetimeTest {
     @Test
     void aSessionEndsAtItsExpiry() {
         Moving clock = new Moving();
-        Sessions sessions = new Sessions(new MemoryStateStore(), new ApiToken(Optional.of("token-1"), false), clock);
+        Sessions sessions = new Sessions(new MemoryStateStore(), new ApiToken(new ApiPlan(Optional.of("token-1"), false)), clock);
         String id = sessions.open();
         clock.now = T0.plus(Sessions.LIFETIME).minusSeconds(1);
         assertTrue(sessions.valid(withCookie(id)));
@@ -59,16 +60,16 @@ class SessionLifetimeTest {
     void aNewTokenEndsEverySession() {
         Moving clock = new Moving();
         SessionStore store = new MemoryStateStore();
-        String id = new Sessions(store, new ApiToken(Optional.of("token-1"), false), clock).open();
-        assertTrue(new Sessions(store, new ApiToken(Optional.of("token-1"), false), clock).valid(withCookie(id)));
-        assertFalse(new Sessions(store, new ApiToken(Optional.of("token-2"), false), clock).valid(withCookie(id)),
+        String id = new Sessions(store, new ApiToken(new ApiPlan(Optional.of("token-1"), false)), clock).open();
+        assertTrue(new Sessions(store, new ApiToken(new ApiPlan(Optional.of("token-1"), false)), clock).valid(withCookie(id)));
+        assertFalse(new Sessions(store, new ApiToken(new ApiPlan(Optional.of("token-2"), false)), clock).valid(withCookie(id)),
                 "after a restart with another parity.api.token");
     }
 
     @Test
     void theStoreNeverHoldsTheCookiesValue() {
         MemoryStateStore store = new MemoryStateStore();
-        String id = new Sessions(store, new ApiToken(Optional.of("token-1"), false), new Moving()).open();
+        String id = new Sessions(store, new ApiToken(new ApiPlan(Optional.of("token-1"), false)), new Moving()).open();
         assertTrue(store.session(id).isEmpty(), "looked up by a digest of the id, not the id");
     }
 }

@@ -1,4 +1,4 @@
-package dev.envparity.probe;
+package dev.envparity.probe.version;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,9 +10,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.envparity.probe.ProbeFailure;
 import dev.envparity.config.ServiceSpec;
-import dev.envparity.probe.version.VersionReader;
-import dev.envparity.probe.version.VersionReading;
 import dev.envparity.testing.Fixtures;
 import dev.envparity.testing.TestPlans;
 

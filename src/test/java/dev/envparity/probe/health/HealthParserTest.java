@@ -1,4 +1,4 @@
-package dev.envparity.probe;
+package dev.envparity.probe.health;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,8 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-import dev.envparity.probe.health.HealthParser;
-import dev.envparity.probe.health.HealthReading;
+import dev.envparity.probe.ProbeFailure;
 import dev.envparity.report.Health;
 import dev.envparity.testing.Fixtures;
 

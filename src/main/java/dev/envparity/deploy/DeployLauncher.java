@@ -1,4 +1,4 @@
-package dev.envparity.trigger.hooks;
+package dev.envparity.deploy;
 
 import java.time.Duration;
 

@@ -1,18 +1,16 @@
-package dev.envparity;
+package dev.envparity.deploy;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,16 +21,15 @@ import dev.envparity.compare.Commits;
 import dev.envparity.compare.EnvironmentComparator;
 import dev.envparity.compare.VersionOrder;
 import dev.envparity.config.CheckPlan;
-import dev.envparity.config.ParityConfig;
+import dev.envparity.config.HooksPlan;
 import dev.envparity.config.ServiceSpec;
 import dev.envparity.notify.Notifications;
+import dev.envparity.notify.Rollout;
 import dev.envparity.probe.Prober;
 import dev.envparity.report.Durations;
 import dev.envparity.report.EnvironmentReport;
 import dev.envparity.report.ParityReport;
 import dev.envparity.report.ServiceReport;
-import dev.envparity.report.Severity;
-import dev.envparity.report.Status;
 import dev.envparity.report.Trigger;
 import dev.envparity.state.PendingDeploy;
 
@@ -54,13 +51,13 @@ public class DeployVerifier {
     private final Duration timeout;
 
     @Inject
-    public DeployVerifier(CheckPlan plan, Prober prober, Notifications notifications, Clock clock, ParityConfig config) {
+    public DeployVerifier(CheckPlan plan, Prober prober, Notifications notifications, Clock clock, HooksPlan hooks) {
         this.plan = plan;
         this.prober = prober;
         this.notifications = notifications;
         this.clock = clock;
-        this.interval = config.hooks().verify().interval();
-        this.timeout = config.hooks().verify().timeout();
+        this.interval = hooks.verify().interval();
+        this.timeout = hooks.verify().timeout();
     }
 
     /**
@@ -105,16 +102,16 @@ public class DeployVerifier {
             all.put(env, env.equals(deploy.environment()) ? deployed : others.get(env).join());
         }
         ServiceReport service = new EnvironmentComparator(plan.maxPromotionLag()).judge(spec.name(), all, clock.instant());
-        String headline = live ? liveHeadline(deploy, deployed, service, waited, expects)
-                : deploy.service() + ": " + deploy.environment() + " still reports " + shown(deployed) + " after "
-                        + Durations.human(waited) + "; expected " + expected(deploy);
-        Severity severity = live ? Severity.max(Severity.INFO, service.severity()) : Severity.max(Severity.WARNING, service.severity());
+        Rollout rollout = new Rollout(deploy.service(), deploy.environment(), deploy.source(), deploy.version(),
+                deploy.commit(), live, waited);
         ParityReport report = new ParityReport(UUID.randomUUID().toString(), Trigger.WEBHOOK, startedAt,
                 Duration.ofNanos(System.nanoTime() - start).toMillis(), plan.environments(), service.severity(),
                 List.of(service), List.of());
-        LOG.infof("Deploy of %s to %s (%s, %d event%s): %s", deploy.service(), deploy.environment(), deploy.source(),
-                deploy.events(), deploy.events() == 1 ? "" : "s", headline);
-        return report.withNotifications(notifications.announce(report, headline, severity, deploy.environment()));
+        // Nothing a service reported goes into the log line: a version could carry a line break.
+        LOG.infof("Deploy of %s to %s (%s, %d event%s): %s after %s — %s", deploy.service(), deploy.environment(),
+                deploy.source(), deploy.events(), deploy.events() == 1 ? "" : "s",
+                live ? "live" : "not rolled out", Durations.human(waited), service.status().label());
+        return report.withNotifications(notifications.announce(report, rollout));
     }
 
     /** The commit decides when both sides have one (7-character ids match full ones); else the version. */
@@ -123,28 +120,5 @@ public class DeployVerifier {
             return Commits.same(d.commit(), r.commit());
         }
         return d.version() != null && r.version() != null && VersionOrder.compare(d.version(), r.version()) == VersionOrder.Relation.SAME;
-    }
-
-    private String liveHeadline(PendingDeploy d, EnvironmentReport deployed, ServiceReport service, Duration waited,
-            boolean expects) {
-        String what = d.version() != null ? d.version() : deployed.version() != null ? deployed.version()
-                : d.commit() != null ? Commits.shortForm(d.commit()) : "the new build";
-        String head = expects ? d.service() + " " + what + " is live on " + d.environment() + " after " + Durations.human(waited)
-                : d.service() + " was deployed to " + d.environment() + " (" + d.source() + ") and runs " + shown(deployed);
-        String others = service.environments().entrySet().stream().filter(e -> !e.getKey().equals(d.environment()))
-                .map(e -> e.getValue().reachable() ? e.getKey() + " runs " + shown(e.getValue()) : e.getKey() + " is unreachable")
-                .collect(Collectors.joining(", "));
-        String status = service.status() == Status.IN_SYNC ? "in sync"
-                : service.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        return head + (others.isEmpty() ? "" : "; " + others) + " — " + status;
-    }
-
-    private static String shown(EnvironmentReport r) {
-        return r.version() != null ? r.version() : r.commit() != null ? Commits.shortForm(r.commit())
-                : r.reachable() ? "no version" : "nothing (unreachable)";
-    }
-
-    private static String expected(PendingDeploy d) {
-        return d.version() != null ? d.version() : Commits.shortForm(d.commit());
     }
 }

@@ -1,24 +1,29 @@
-package dev.envparity.trigger.hooks;
+package dev.envparity.deploy;
 
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
 import dev.envparity.state.PendingDeploy;
+import io.quarkus.arc.DefaultBean;
 
 /**
- * The server's way: one timer thread waits out the debounce window, then starts the verification, which runs
- * asynchronously (see {@link dev.envparity.DeployVerifier}): no thread is held while a rollout is awaited, so any
- * number of services deploying at once are verified side by side.
+ * The server's way, and the default: one timer thread waits out the debounce window, then starts the verification,
+ * which runs asynchronously (see {@link DeployVerifier}): no thread is held while a rollout is awaited, so any number
+ * of services deploying at once are verified side by side. On Lambda a producer in {@code trigger.lambda} replaces it.
  */
-public class InProcessLauncher implements DeployLauncher, AutoCloseable {
+@ApplicationScoped
+@DefaultBean
+public class InProcessLauncher implements DeployLauncher {
     private static final Logger LOG = Logger.getLogger(InProcessLauncher.class);
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -26,18 +31,18 @@ public class InProcessLauncher implements DeployLauncher, AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final Function<PendingDeploy, CompletionStage<?>> run;
+    private final PendingDeploys pending;
 
-    /** @param run starts verifying what waits for the deploy's key */
-    public InProcessLauncher(Function<PendingDeploy, CompletionStage<?>> run) {
-        this.run = run;
+    @Inject
+    public InProcessLauncher(PendingDeploys pending) {
+        this.pending = pending;
     }
 
     @Override
     public void launch(PendingDeploy first, Duration delay) {
         timer.schedule(() -> {
             try {
-                run.apply(first).whenComplete((done, failure) -> {
+                pending.run(first.key(), first).whenComplete((done, failure) -> {
                     if (failure != null) {
                         failed(first, failure);
                     }
@@ -57,8 +62,8 @@ public class InProcessLauncher implements DeployLauncher, AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    @PreDestroy
+    void close() {
         timer.shutdownNow();
     }
 }

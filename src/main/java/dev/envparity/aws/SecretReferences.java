@@ -1,4 +1,4 @@
-package dev.envparity.config;
+package dev.envparity.aws;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -13,9 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.envparity.aws.AwsClient;
-import dev.envparity.aws.AwsCredentials;
-import dev.envparity.aws.AwsException;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.smallrye.config.ConfigSourceInterceptor;
 import io.smallrye.config.ConfigSourceInterceptorContext;
@@ -97,16 +94,13 @@ public class SecretReferences implements ConfigSourceInterceptor {
 
     /** The AWS error in words an operator can act on; AWS messages may quote the ARN, never the secret. */
     private static String reason(AwsException e, String ref) {
-        switch (e.type()) {
-            case "ParameterNotFound":
-            case "ResourceNotFoundException":
-                return "it does not exist";
-            case "AccessDeniedException":
-                return "access denied: grant " + (ref.startsWith(SSM) ? "ssm:GetParameter (and kms:Decrypt)" : "secretsmanager:GetSecretValue")
-                        + " to the function's role";
-            default:
-                return e.getMessage();
-        }
+        return switch (e.type()) {
+            case "ParameterNotFound", "ResourceNotFoundException" -> "it does not exist";
+            case "AccessDeniedException" -> "access denied: grant "
+                    + (ref.startsWith(SSM) ? "ssm:GetParameter (and kms:Decrypt)" : "secretsmanager:GetSecretValue")
+                    + " to the function's role";
+            default -> e.getMessage();
+        };
     }
 
     private static String valueOf(ConfigSourceInterceptorContext context, String name) {
