@@ -30,8 +30,8 @@ import dev.envparity.trigger.http.Routes;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * The one Lambda entry point ({@code quarkus.lambda.handler=envparity}); tells events apart by their shape
- * (protocols §4):
+ * The one Lambda entry point (the only handler, so Quarkus uses it without quarkus.lambda.handler); tells events
+ * apart by their shape (protocols §4):
  * <ul>
  * <li>Function URL / HTTP API payload 2.0 ({@code version} "2.0" with {@code requestContext.http}): the server's
  * routes, through {@link Routes#dispatch}; base64 bodies are decoded before any signature check;</li>
