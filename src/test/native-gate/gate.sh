@@ -32,7 +32,7 @@ home=target/native-gate/graalvm
 jdk=${NATIVE_GATE_JDK:-}
 if [ -z "$jdk" ]; then
   for release in /usr/lib/jvm/*/release; do
-    if grep -q '^JAVA_VERSION="25' "$release" && grep -q 'jdk.internal.vm.ci' "$release"; then
+    if [ -f "$release" ] && grep -q '^JAVA_VERSION="25' "$release" && grep -q 'jdk.internal.vm.ci' "$release"; then
       jdk=$(dirname "$release")
       break
     fi
