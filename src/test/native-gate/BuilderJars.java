@@ -47,8 +47,8 @@ final class BuilderJars {
     private static final String API_OPTIONS = "Lcom/oracle/svm/core/option/APIOption$List;";
 
     /** One {@code @APIOption}: {@code --name[=value]} stands for {@code builderOption + value}. */
-    record ApiOption(String name, String builderOption, boolean isBoolean, Optional<String> defaultValue,
-                     boolean fixed, List<Character> separators, List<String> transformers) {
+    record ApiOption(String name, String builderOption, Optional<String> defaultValue, boolean fixed,
+                     List<Character> separators, List<String> transformers) {
     }
 
     private final Map<String, Path> modules = new TreeMap<>();
@@ -169,7 +169,7 @@ final class BuilderJars {
                     .orElse(List.of());
             for (AnnotationValue name : ((AnnotationValue.OfArray) element(option, "name").orElseThrow()).values()) {
                 String variant = ((AnnotationValue.OfString) name).stringValue();
-                apiOptions.add(new ApiOption(variant.startsWith("-") ? variant : "--" + variant, builderOption, isBoolean,
+                apiOptions.add(new ApiOption(variant.startsWith("-") ? variant : "--" + variant, builderOption,
                         defaultValue, isBoolean || fixedValue.isPresent(), separators, transformers));
             }
         }

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * GraalVM build reports there are reported here, in the builder's own words.
  *
  * <p>Exit status: 3 when the object file was written (no executable, so Quarkus' build stops there), 1 when the
- * builder failed, 2 when the arguments cannot be run. Its files go to native-gate/ in the working directory:
+ * builder failed, 2 when the stand-in could not run it (arguments it does not support, a broken GraalVM home). Its files go to native-gate/ in the working directory:
  * builder.args, builder.log, result ("passed" or "failed") and the object file under tmp/.
  */
 public final class NativeImage {
@@ -41,6 +41,8 @@ public final class NativeImage {
 
     /** Arguments the stand-in cannot honour; reported by name, never skipped. */
     static final class GateError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         GateError(String message) {
             super(message);
         }
@@ -72,6 +74,10 @@ public final class NativeImage {
             report(name, graalVersion, log, objectFile, Duration.ofNanos(System.nanoTime() - started), exit, gateDir);
         } catch (GateError e) {
             System.out.println("native gate: FAILED: " + e.getMessage());
+            status = UNUSABLE_ARGUMENTS;
+        } catch (RuntimeException | IOException e) {
+            System.out.println("native gate: FAILED: the native gate's driver could not run the builder:");
+            e.printStackTrace(System.out);
             status = UNUSABLE_ARGUMENTS;
         }
         Files.writeString(gateDir.resolve("result"), status == STOPPED_BEFORE_LINK ? "passed\n" : "failed\n");

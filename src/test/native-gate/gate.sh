@@ -85,7 +85,7 @@ case "$(cat "$build"/*-native-image-source-jar/native-gate/result 2>/dev/null ||
     echo "native gate ($name): passed in $((took / 60))m $((took % 60))s (Maven log: $log)"
     ;;
   failed)
-    echo "native gate ($name): FAILED in $((took / 60))m $((took % 60))s: GraalVM's builder rejected the build, see its first error above (Maven log: $log)" >&2
+    echo "native gate ($name): FAILED in $((took / 60))m $((took % 60))s, see \"native gate: FAILED\" above (Maven log: $log)" >&2
     exit 1
     ;;
   *)
