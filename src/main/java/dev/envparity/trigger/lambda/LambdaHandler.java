@@ -24,10 +24,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.envparity.ParityService;
 import dev.envparity.report.Trigger;
 import dev.envparity.deploy.PendingDeploys;
-import dev.envparity.trigger.http.ApiError;
-import dev.envparity.trigger.http.HttpAnswer;
-import dev.envparity.trigger.http.HttpRequest;
-import dev.envparity.trigger.http.Routes;
+import dev.envparity.web.ApiError;
+import dev.envparity.web.HttpAnswer;
+import dev.envparity.web.HttpRequest;
+import dev.envparity.web.Routes;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
