@@ -23,7 +23,7 @@ import dev.envparity.report.Status;
 
 /**
  * Judges one service: each environment on its own (reachable, healthy), then each adjacent pair along the
- * promotion order (versions, commits, health check sets, {@code compare} values). Pure: the same inputs
+ * promotion order (versions, commits, health check sets, {@code compare} values, the runtime: {@link RuntimeParity}). Pure: the same inputs
  * and clock always give the same findings.
  */
 public final class EnvironmentComparator {
@@ -44,7 +44,9 @@ public final class EnvironmentComparator {
             EnvironmentReport u = results.get(up);
             EnvironmentReport d = results.get(down);
             if (u.version() != null && d.version() != null) {
-                findings.addAll(pair(up, u, down, d, now));
+                List<Finding> versions = pair(up, u, down, d, now);
+                findings.addAll(versions);
+                findings.addAll(RuntimeParity.compare(up, u, down, d, versions));
             }
         }
         return ServiceReport.of(service, results, findings);

@@ -35,6 +35,8 @@ public final class ConfigKeys {
             "services.*.headers.*", ValueKind.TEXT,
             "services.*.timeout", ValueKind.DURATION,
             "services.*.aliases", ValueKind.LIST,
+            "services.*.runtime", ValueKind.SWITCHED_LIST,
+            "runtime", ValueKind.SWITCHED_LIST,
             "probe.concurrency", ValueKind.INT,
             "probe.max-body-bytes", ValueKind.LONG,
             "probe.max-redirects", ValueKind.INT,

@@ -32,6 +32,12 @@ public interface ParityConfig {
 
     Map<String, Service> services();
 
+    /**
+     * Runtime aspects compared along the promotion order (java, framework, os), for the presets that publish them;
+     * {@code none} turns runtime parity off. Default: java and framework.
+     */
+    Optional<List<String>> runtime();
+
     Probe probe();
 
     Api api();
@@ -86,6 +92,10 @@ public interface ParityConfig {
 
         /** Other names deploy tools use for this service (repository, Argo CD application). */
         Optional<List<String>> aliases();
+
+        /** Overrides parity.runtime for this service; none turns runtime parity off. */
+        Optional<List<String>> runtime();
+
     }
 
     interface Probe {

@@ -68,6 +68,7 @@ public final class PlanResolver {
         List<String> environments = environments(config.environments());
         Optional<Preset> defaultPreset = preset("parity.defaults.preset", config.defaults().preset());
         Duration defaultTimeout = timeout("parity.defaults.timeout", config.defaults().timeout());
+        List<String> runtime = ServiceChecks.defaults(config, problems);
         if (config.maxPromotionLag().isNegative() || config.maxPromotionLag().isZero()) {
             problem("parity.max-promotion-lag: must be positive, e.g. 72h");
         }
@@ -79,7 +80,7 @@ public final class PlanResolver {
         List<ServiceSpec> services = new ArrayList<>();
         // Sorted for a stable report order; config maps do not keep file order.
         new TreeMap<>(config.services()).forEach((name, s) -> service(name, s, environments,
-                defaultPreset.orElse(Preset.SPRING_BOOT), defaultTimeout).ifPresent(services::add));
+                defaultPreset.orElse(Preset.SPRING_BOOT), defaultTimeout, runtime).ifPresent(services::add));
         checkAliases(services);
 
         Map<String, String> aliases = new LinkedHashMap<>();
@@ -130,7 +131,7 @@ public final class PlanResolver {
     }
 
     private Optional<ServiceSpec> service(String name, ParityConfig.Service s, List<String> environments,
-            Preset defaultPreset, Duration defaultTimeout) {
+            Preset defaultPreset, Duration defaultTimeout, List<String> runtime) {
         String key = "parity.services." + name;
         int before = problems.count();
         Preset preset = s.preset().flatMap(id -> preset(key + ".preset", id)).orElse(defaultPreset);
@@ -186,13 +187,14 @@ public final class PlanResolver {
         });
         Duration timeout = s.timeout().map(t -> timeout(key + ".timeout", t)).orElse(defaultTimeout);
         List<String> aliases = s.aliases().orElse(List.of());
+        ServiceChecks checks = ServiceChecks.resolve(key, s, preset, runtime, problems);
 
         if (problems.count() > before) {
             return Optional.empty();
         }
         return Optional.of(new ServiceSpec(name, Collections.unmodifiableMap(urls), healthPath,
                 versionPath, versionPointer, commitPointer, builtAtPointer, versionHeader, List.copyOf(compare),
-                Collections.unmodifiableMap(headers), timeout, List.copyOf(aliases)));
+                Collections.unmodifiableMap(headers), timeout, List.copyOf(aliases), checks));
     }
 
     private void checkAliases(List<ServiceSpec> services) {

@@ -213,7 +213,8 @@ public class Prober {
                 version == null ? Map.of() : version.compare(),
                 http,
                 Fetcher.display(h.uri()),
-                Fetcher.display(v.uri()));
+                Fetcher.display(v.uri()),
+                version == null ? Map.of() : version.runtime());
     }
 
     /** "GET https://…/actuator/health: HTTP 404 Not Found", naming each endpoint only when it matters. */

@@ -3,6 +3,8 @@ package dev.envparity.report;
 import java.time.Instant;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -14,6 +16,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param compare values of the service's {@code compare} pointers
  * @param http status code per endpoint ("health", "version") that answered
  * @param healthUrl the probed endpoint (base URLs carry no credentials; configuration refuses them)
+ * @param runtime what the version document says the service runs on, by aspect ("java": "Java 17.0.9 (Eclipse
+ *        Adoptium)", "framework": "Quarkus 3.8.1"); printable text, empty when the preset publishes none or runtime
+ *        parity is off
  */
 @RegisterForReflection
 public record EnvironmentReport(
@@ -27,9 +32,27 @@ public record EnvironmentReport(
         Map<String, String> compare,
         Map<String, Integer> http,
         String healthUrl,
-        String versionUrl) {
+        String versionUrl,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> runtime) {
+
+    public EnvironmentReport {
+        runtime = runtime == null ? Map.of() : runtime;
+    }
+
+    /** Health and version only: what every preset reads. */
+    public EnvironmentReport(Health health, String version, String commit, Instant builtAt, long latencyMs, String error,
+            Map<String, Health> checks, Map<String, String> compare, Map<String, Integer> http, String healthUrl,
+            String versionUrl) {
+        this(health, version, commit, builtAt, latencyMs, error, checks, compare, http, healthUrl, versionUrl, Map.of());
+    }
 
     public boolean reachable() {
         return error == null;
+    }
+
+    /** The same answer with what the environment runs on. */
+    public EnvironmentReport withRuntime(Map<String, String> runtimeSeen) {
+        return new EnvironmentReport(health, version, commit, builtAt, latencyMs, error, checks, compare, http, healthUrl,
+                versionUrl, runtimeSeen);
     }
 }

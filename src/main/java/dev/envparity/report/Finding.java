@@ -25,6 +25,8 @@ public record Finding(Kind kind, Severity severity, Status status, List<String> 
         DOWNSTREAM_AHEAD,
         DIVERGED,
         CHECKS_MISMATCH,
-        FIELD_MISMATCH
+        FIELD_MISMATCH,
+        /** Java, the framework or the OS differs between two environments (runtime parity). */
+        RUNTIME_MISMATCH
     }
 }

@@ -162,4 +162,52 @@ class EnvironmentComparatorTest {
         assertVerdict(r, Status.PROMOTION_PENDING, Severity.INFO,
                 "staging 2.0.0 is ahead of production 1.9.0 (staging reports no build time)");
     }
+
+    private static EnvironmentReport runs(String version, String java, String framework) {
+        Map<String, String> runtime = new LinkedHashMap<>();
+        if (java != null) {
+            runtime.put("java", java);
+        }
+        if (framework != null) {
+            runtime.put("framework", framework);
+        }
+        return env(version, "4f2a9c1", Instant.parse("2026-11-25T06:00:00Z")).withRuntime(runtime);
+    }
+
+    @Test
+    void aDifferentRuntimeOnTheSameBuildIsAWarningWithBothValues() {
+        ServiceReport r = judge(runs("2.4.0", "Java 21.0.5 (Eclipse Adoptium)", "Quarkus 3.33.2"),
+                runs("2.4.0", "Java 17.0.9 (Eclipse Adoptium)", "Quarkus 3.33.2"));
+        assertVerdict(r, Status.MISMATCH, Severity.WARNING,
+                "production runs Java 17.0.9 (Eclipse Adoptium), staging Java 21.0.5 (Eclipse Adoptium), both on 2.4.0");
+        assertEquals(Finding.Kind.RUNTIME_MISMATCH, r.findings().get(0).kind());
+        assertEquals(List.of("staging", "production"), r.findings().get(0).environments());
+    }
+
+    @Test
+    void everyAspectThatDiffersIsAFindingAlongTheWholePromotionOrder() {
+        ServiceReport r = judge(runs("2.4.0", "Java 21.0.5", "Quarkus 3.33.2"), runs("2.4.0", "Java 21.0.5", "Quarkus 3.30.0"),
+                runs("2.4.0", "Java 17.0.9", "Quarkus 3.30.0"));
+        assertVerdict(r, Status.MISMATCH, Severity.WARNING, "staging runs Quarkus 3.30.0, dev Quarkus 3.33.2, both on 2.4.0",
+                "production runs Java 17.0.9, staging Java 21.0.5, both on 2.4.0");
+    }
+
+    @Test
+    void whileTheVersionIsPendingTheRuntimeTravelsWithItAsInformation() {
+        ServiceReport r = judge(runs("2.4.0", "Java 21.0.5", null), runs("2.3.1", "Java 17.0.9", null));
+        // The service stays "promotion pending": the new Java arrives with the new version.
+        assertVerdict(r, Status.PROMOTION_PENDING, Severity.INFO,
+                "staging 2.4.0 is ahead of production 2.3.1 for 1d 4h (built 2026-11-25)",
+                "production runs Java 17.0.9 on 2.3.1, staging Java 21.0.5 on 2.4.0");
+        assertEquals(Finding.Kind.RUNTIME_MISMATCH, r.findings().get(1).kind());
+        assertEquals(Severity.INFO, r.findings().get(1).severity());
+    }
+
+    @Test
+    void anAspectOneSideDoesNotPublishIsNotCompared() {
+        assertVerdict(judge(runs("2.4.0", "Java 21.0.5", null), runs("2.4.0", null, "Quarkus 3.33.2")), Status.IN_SYNC,
+                Severity.OK);
+        assertVerdict(judge(runs("2.4.0", "Java 21.0.5", "Quarkus 3.33.2"), runs("2.4.0", "Java 21.0.5", "Quarkus 3.33.2")),
+                Status.IN_SYNC, Severity.OK);
+    }
 }

@@ -37,7 +37,8 @@ final class Scenarios {
     private Scenarios() {
     }
 
-    static final List<String> NAMES = List.of("all-in-sync", "mixed-drift", "all-unreachable", "300-drifting", "hostile-text");
+    static final List<String> NAMES = List.of("all-in-sync", "mixed-drift", "all-unreachable", "300-drifting", "hostile-text",
+            "runtime-parity");
 
     /** What a broken or hostile service may report: terminal escapes, a fake line, mentions, links, bidi overrides. */
     static final String CLEAR_SCREEN = "\u001b[2J\u001b[H";
@@ -56,6 +57,7 @@ final class Scenarios {
             case "all-unreachable": return allUnreachable();
             case "300-drifting": return drifting(300);
             case "hostile-text": return hostileText();
+            case "runtime-parity": return runtimeParity();
             default: throw new IllegalArgumentException(name);
         }
     }
@@ -148,6 +150,30 @@ final class Scenarios {
         s.add(service("search", env(Health.UP, "6.1.0\u0007\u007f\u009b31m" + TERMINAL_LINK, null, null, CHECKS),
                 env(Health.UP, "6.0.0" + FAKE_LINE, null, null, CHECKS)));
         return report(s);
+    }
+
+    /** Same builds on different runtimes, a runtime that arrives with a pending version, one that matches. */
+    static ParityReport runtimeParity() {
+        Instant built = AT.minus(Duration.ofDays(2));
+        List<ServiceReport> s = new ArrayList<>();
+        s.add(service("checkout", runs(env(Health.UP, "2.4.0", "4f2a9c1", built, CHECKS), "Java 21.0.5 (Eclipse Adoptium)", null),
+                runs(env(Health.UP, "2.4.0", "4f2a9c1", built, CHECKS), "Java 17.0.9 (Eclipse Adoptium)", null)));
+        s.add(service("payments", runs(env(Health.UP, "1.9.0", "9e8d7c6", built, CHECKS), "Java 21.0.5", "Quarkus 3.33.2"),
+                runs(env(Health.UP, "1.8.3", "4f2a9c1", built, CHECKS), "Java 17.0.12", "Quarkus 3.33.2")));
+        s.add(service("search", runs(env(Health.UP, "3.2.0", "1a2b3c4", built, CHECKS), "Java 21.0.5", "Quarkus 3.33.2"),
+                runs(env(Health.UP, "3.2.0", "1a2b3c4", built, CHECKS), "Java 21.0.5", "Quarkus 3.30.0 " + MENTIONS)));
+        s.add(service("ledger", runs(env(Health.UP, "0.9.1", "5d6e7f8", built, CHECKS), "Java 21.0.5", "Quarkus 3.33.2"),
+                runs(env(Health.UP, "0.9.1", "5d6e7f8", built, CHECKS), "Java 21.0.5", "Quarkus 3.33.2")));
+        return report(s);
+    }
+
+    private static EnvironmentReport runs(EnvironmentReport e, String java, String framework) {
+        Map<String, String> runtime = new LinkedHashMap<>();
+        runtime.put("java", java);
+        if (framework != null) {
+            runtime.put("framework", framework);
+        }
+        return e.withRuntime(runtime);
     }
 
     private static Map<String, Health> checks(String a, Health ha, String b, Health hb) {

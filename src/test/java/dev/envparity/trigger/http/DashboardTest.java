@@ -99,6 +99,22 @@ class DashboardTest {
         assertEquals(List.of("checks"), DashboardView.of(r, NOW, "mismatch", null).rows().stream().map(DashboardView.Row::service).toList());
     }
 
+    /** Each cell says what the environment runs on; a different runtime on the same build is a mismatch. */
+    @Test
+    void runtimeUnderEachCellAndItsDifferenceAsAFinding() {
+        ServiceReport checkout = service("checkout",
+                up("2.4.0", null).withRuntime(Map.of("java", "Java 21.0.5 (Eclipse Adoptium)")),
+                up("2.4.0", null).withRuntime(Map.of("java", "Java 17.0.9 <b onmouseover=alert(3)>\u001b[2J")));
+        String html = render(report(List.of(checkout)), null, null);
+        assertTrue(html.contains("<span class=\"runtime\">Java 21.0.5 (Eclipse Adoptium)</span>"), html);
+        assertTrue(html.contains("<span class=\"runtime\">Java 17.0.9 &lt;b onmouseover=alert(3)&gt;\\x1B[2J</span>"), html);
+        assertTrue(html.contains("production runs Java 17.0.9 &lt;b onmouseover=alert(3)&gt;\\x1B[2J, staging Java 21.0.5"
+                + " (Eclipse Adoptium), both on 2.4.0"), html);
+        assertFalse(html.contains("<b onmouseover"));
+        assertEquals(List.of("checkout"), DashboardView.of(report(List.of(checkout)), NOW, "mismatch", null).rows().stream()
+                .map(DashboardView.Row::service).toList());
+    }
+
     @Test
     void threeHundredServices() {
         List<ServiceReport> services = new ArrayList<>();
