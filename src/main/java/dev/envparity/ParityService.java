@@ -50,7 +50,7 @@ public class ParityService {
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
         Map<String, Map<String, EnvironmentReport>> results = prober.probeAll(plan.services(), plan.environments());
-        EnvironmentComparator comparator = new EnvironmentComparator(plan.maxPromotionLag());
+        EnvironmentComparator comparator = new EnvironmentComparator(plan.maxPromotionLag(), plan.tls());
         Instant now = clock.instant();
         List<ServiceReport> services = results.entrySet().stream()
                 .map(e -> comparator.judge(e.getKey(), e.getValue(), now)).toList();

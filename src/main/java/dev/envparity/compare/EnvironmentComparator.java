@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import dev.envparity.config.TlsRules;
 import dev.envparity.report.Durations;
 import dev.envparity.report.EnvironmentReport;
 import dev.envparity.report.Finding;
@@ -23,20 +24,31 @@ import dev.envparity.report.Status;
 
 /**
  * Judges one service: each environment on its own (reachable, healthy), then each adjacent pair along the
- * promotion order (versions, commits, health check sets, {@code compare} values, the runtime: {@link RuntimeParity}). Pure: the same inputs
+ * promotion order (versions, commits, health check sets, {@code compare} values, the runtime: {@link RuntimeParity};
+ * certificates and protocols: {@link TlsParity}). Pure: the same inputs
  * and clock always give the same findings.
  */
 public final class EnvironmentComparator {
     private final Duration maxPromotionLag;
+    private final TlsParity tls;
 
+    /** With the default TLS rules (tests, tools). */
     public EnvironmentComparator(Duration maxPromotionLag) {
+        this(maxPromotionLag, TlsRules.DEFAULTS);
+    }
+
+    public EnvironmentComparator(Duration maxPromotionLag, TlsRules tls) {
         this.maxPromotionLag = maxPromotionLag;
+        this.tls = new TlsParity(tls);
     }
 
     /** @param results per environment, in promotion order */
     public ServiceReport judge(String service, Map<String, EnvironmentReport> results, Instant now) {
         List<Finding> findings = new ArrayList<>();
-        results.forEach((env, r) -> findings.addAll(alone(env, r)));
+        results.forEach((env, r) -> {
+            findings.addAll(alone(env, r));
+            findings.addAll(tls.expiry(env, r, now));
+        });
         List<String> envs = List.copyOf(results.keySet());
         for (int i = 0; i + 1 < envs.size(); i++) {
             String up = envs.get(i);
@@ -48,6 +60,7 @@ public final class EnvironmentComparator {
                 findings.addAll(versions);
                 findings.addAll(RuntimeParity.compare(up, u, down, d, versions));
             }
+            findings.addAll(tls.differences(up, u, down, d));
         }
         return ServiceReport.of(service, results, findings);
     }

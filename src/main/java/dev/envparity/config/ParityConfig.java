@@ -38,6 +38,8 @@ public interface ParityConfig {
      */
     Optional<List<String>> runtime();
 
+    Tls tls();
+
     Probe probe();
 
     Api api();
@@ -96,6 +98,27 @@ public interface ParityConfig {
         /** Overrides parity.runtime for this service; none turns runtime parity off. */
         Optional<List<String>> runtime();
 
+        /** false turns the TLS checks off for this service. */
+        Optional<Boolean> tls();
+    }
+
+    /** What envparity reads from the certificate each https environment serves its probes. */
+    interface Tls {
+        /** false turns every TLS check off. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** A certificate expiring within this is a warning. */
+        @WithDefault("14d")
+        Duration warnBefore();
+
+        /** A certificate expiring within this is critical. */
+        @WithDefault("3d")
+        Duration criticalBefore();
+
+        /** Different issuers or protocols between adjacent environments (info); false turns this comparison off. */
+        @WithDefault("true")
+        boolean compare();
     }
 
     interface Probe {

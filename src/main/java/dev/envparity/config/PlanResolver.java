@@ -69,6 +69,7 @@ public final class PlanResolver {
         Optional<Preset> defaultPreset = preset("parity.defaults.preset", config.defaults().preset());
         Duration defaultTimeout = timeout("parity.defaults.timeout", config.defaults().timeout());
         List<String> runtime = ServiceChecks.defaults(config, problems);
+        TlsRules tls = TlsRules.resolve(config.tls(), problems);
         if (config.maxPromotionLag().isNegative() || config.maxPromotionLag().isZero()) {
             problem("parity.max-promotion-lag: must be positive, e.g. 72h");
         }
@@ -80,7 +81,7 @@ public final class PlanResolver {
         List<ServiceSpec> services = new ArrayList<>();
         // Sorted for a stable report order; config maps do not keep file order.
         new TreeMap<>(config.services()).forEach((name, s) -> service(name, s, environments,
-                defaultPreset.orElse(Preset.SPRING_BOOT), defaultTimeout, runtime).ifPresent(services::add));
+                defaultPreset.orElse(Preset.SPRING_BOOT), defaultTimeout, runtime, tls.enabled()).ifPresent(services::add));
         checkAliases(services);
 
         Map<String, String> aliases = new LinkedHashMap<>();
@@ -105,7 +106,7 @@ public final class PlanResolver {
         return new CheckPlan(environments, List.copyOf(services), config.maxPromotionLag(), failOn,
                 new CheckPlan.ProbeSettings(p.concurrency(), p.maxBodyBytes(), p.maxRedirects(),
                         p.trustStore().orElse(null), p.trustStorePassword().orElse(null)),
-                Collections.unmodifiableMap(aliases));
+                Collections.unmodifiableMap(aliases), tls);
     }
 
     private List<String> environments(Optional<List<String>> configured) {
@@ -131,7 +132,7 @@ public final class PlanResolver {
     }
 
     private Optional<ServiceSpec> service(String name, ParityConfig.Service s, List<String> environments,
-            Preset defaultPreset, Duration defaultTimeout, List<String> runtime) {
+            Preset defaultPreset, Duration defaultTimeout, List<String> runtime, boolean tls) {
         String key = "parity.services." + name;
         int before = problems.count();
         Preset preset = s.preset().flatMap(id -> preset(key + ".preset", id)).orElse(defaultPreset);
@@ -187,7 +188,7 @@ public final class PlanResolver {
         });
         Duration timeout = s.timeout().map(t -> timeout(key + ".timeout", t)).orElse(defaultTimeout);
         List<String> aliases = s.aliases().orElse(List.of());
-        ServiceChecks checks = ServiceChecks.resolve(key, s, preset, runtime, problems);
+        ServiceChecks checks = ServiceChecks.resolve(key, s, preset, runtime, tls, problems);
 
         if (problems.count() > before) {
             return Optional.empty();

@@ -5,14 +5,16 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * What a service is checked for beyond its version, resolved: the runtime fields its preset publishes.
+ * What a service is checked for beyond its version, resolved: the runtime fields its preset publishes, and whether
+ * the certificates of its https environments are read.
  *
  * @param runtime the runtime fields its preset publishes, among the aspects asked for; empty: runtime parity off
+ * @param tls whether the certificate and protocol of its https environments are kept and judged
  */
-public record ServiceChecks(List<RuntimeField> runtime) {
+public record ServiceChecks(List<RuntimeField> runtime, boolean tls) {
 
     /** Nothing beyond versions (tests, tools). */
-    public static final ServiceChecks NONE = new ServiceChecks(List.of());
+    public static final ServiceChecks NONE = new ServiceChecks(List.of(), false);
 
     /** What {@code parity.runtime} compares when it is not set. */
     public static final List<String> DEFAULT_RUNTIME = List.of("java", "framework");
@@ -49,11 +51,13 @@ public record ServiceChecks(List<RuntimeField> runtime) {
     /**
      * @param key the service's key, "parity.services.checkout"
      * @param defaults what {@link #defaults} resolved
+     * @param tls parity.tls.enabled
      */
-    static ServiceChecks resolve(String key, ParityConfig.Service s, Preset preset, List<String> defaults,
+    static ServiceChecks resolve(String key, ParityConfig.Service s, Preset preset, List<String> defaults, boolean tls,
             Problems problems) {
         List<String> aspects = aspects(key + ".runtime", s.runtime(), defaults, problems);
-        return new ServiceChecks(aspects.stream().map(preset::runtime).flatMap(Optional::stream).toList());
+        return new ServiceChecks(aspects.stream().map(preset::runtime).flatMap(Optional::stream).toList(),
+                tls && s.tls().orElse(true));
     }
 
     /** The aspects as given, the fallback when not given, or nothing for {@code none}. */
@@ -80,6 +84,6 @@ public record ServiceChecks(List<RuntimeField> runtime) {
     @Override
     public String toString() {
         return "ServiceChecks[runtime=" + runtime.stream().map(RuntimeField::aspect).collect(Collectors.joining(","))
-                + "]";
+                + ", tls=" + tls + "]";
     }
 }

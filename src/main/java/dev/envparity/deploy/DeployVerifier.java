@@ -101,7 +101,7 @@ public class DeployVerifier {
         for (String env : plan.environments()) {
             all.put(env, env.equals(deploy.environment()) ? deployed : others.get(env).join());
         }
-        ServiceReport service = new EnvironmentComparator(plan.maxPromotionLag()).judge(spec.name(), all, clock.instant());
+        ServiceReport service = new EnvironmentComparator(plan.maxPromotionLag(), plan.tls()).judge(spec.name(), all, clock.instant());
         Rollout rollout = new Rollout(deploy.service(), deploy.environment(), deploy.source(), deploy.version(),
                 deploy.commit(), live, waited);
         ParityReport report = new ParityReport(UUID.randomUUID().toString(), Trigger.WEBHOOK, startedAt,

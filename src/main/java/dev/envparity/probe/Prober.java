@@ -23,6 +23,7 @@ import dev.envparity.probe.version.VersionReader;
 import dev.envparity.probe.version.VersionReading;
 import dev.envparity.report.EnvironmentReport;
 import dev.envparity.report.Health;
+import dev.envparity.report.TlsReport;
 import dev.envparity.report.UntrustedText;
 import io.quarkus.runtime.Startup;
 import io.vertx.core.Vertx;
@@ -214,7 +215,18 @@ public class Prober {
                 http,
                 Fetcher.display(h.uri()),
                 Fetcher.display(v.uri()),
-                version == null ? Map.of() : version.runtime());
+                version == null ? Map.of() : version.runtime(),
+                spec.checks().tls() ? tls(h, v) : null);
+    }
+
+    /** What the health answer's connection negotiated, else the version answer's; null over http. */
+    private static TlsReport tls(Exchange h, Exchange v) {
+        for (Exchange e : List.of(h, v)) {
+            if (e.response() != null && e.response().tls() != null) {
+                return e.response().tls().report();
+            }
+        }
+        return null;
     }
 
     /** "GET https://…/actuator/health: HTTP 404 Not Found", naming each endpoint only when it matters. */

@@ -38,10 +38,11 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
      * @param css severity class of the worst finding about this environment ("ok", "info", "warning", "critical")
      * @param versionUrl the probed version endpoint (base URLs never carry credentials: configuration refuses them)
      * @param runtime what it runs on ("Java 17.0.9 (Eclipse Adoptium) · Quarkus 3.33.2"), or "" when not published
+     * @param tls "TLSv1.3 · certificate until 2027-01-05 (Let's Encrypt)", or "" over http
      */
     @TemplateData
     public record Cell(String environment, String version, String versionTitle, String commit, String health, String built,
-            String css, String versionUrl, String healthUrl, String error, String runtime) {
+            String css, String versionUrl, String healthUrl, String error, String runtime, String tls) {
     }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
@@ -93,7 +94,7 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
             EnvironmentReport e = s.environments().get(env);
             Severity worst = s.findings().stream().filter(f -> f.environments().contains(env)).map(Finding::severity)
                     .reduce(Severity.OK, Severity::max);
-            cells.add(e == null ? new Cell(env, "—", "", "", "UNKNOWN", "", worst.id(), null, null, null, "") : cell(env, e, worst, now));
+            cells.add(e == null ? new Cell(env, "—", "", "", "UNKNOWN", "", worst.id(), null, null, null, "", "") : cell(env, e, worst, now));
         }
         return new Row(s.name(), s.status().name(), s.status().label(),
                 s.severity().id(), cells, s.findings().stream().map(f -> UntrustedText.printable(f.message())).toList());
@@ -107,7 +108,9 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
         String built = e.builtAt() == null ? "" : "built " + ago(Duration.between(e.builtAt(), now));
         return new Cell(env, shortVersion, version, e.commit() == null ? "" : UntrustedText.printable(Labels.shortCommit(e.commit())),
                 health, built, worst.id(), e.versionUrl(), e.healthUrl(), e.error() == null ? null : UntrustedText.printable(e.error()),
-                e.runtime().values().stream().map(UntrustedText::printable).collect(Collectors.joining(" · ")));
+                e.runtime().values().stream().map(UntrustedText::printable).collect(Collectors.joining(" · ")),
+                e.tls() == null ? "" : UntrustedText.printable(e.tls().protocol() + " · certificate until "
+                        + e.tls().notAfter().atOffset(ZoneOffset.UTC).toLocalDate() + " (" + e.tls().issuedBy() + ")"));
     }
 
     /** "just now", "4m ago", "3d 4h ago". */

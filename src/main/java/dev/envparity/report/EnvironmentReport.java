@@ -19,6 +19,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param runtime what the version document says the service runs on, by aspect ("java": "Java 17.0.9 (Eclipse
  *        Adoptium)", "framework": "Quarkus 3.8.1"); printable text, empty when the preset publishes none or runtime
  *        parity is off
+ * @param tls the protocol and certificate an https environment served the probe; null over http, with TLS checks off,
+ *        or when the probe failed before an answer
  */
 @RegisterForReflection
 public record EnvironmentReport(
@@ -33,7 +35,8 @@ public record EnvironmentReport(
         Map<String, Integer> http,
         String healthUrl,
         String versionUrl,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> runtime) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> runtime,
+        @JsonInclude(JsonInclude.Include.NON_NULL) TlsReport tls) {
 
     public EnvironmentReport {
         runtime = runtime == null ? Map.of() : runtime;
@@ -43,7 +46,7 @@ public record EnvironmentReport(
     public EnvironmentReport(Health health, String version, String commit, Instant builtAt, long latencyMs, String error,
             Map<String, Health> checks, Map<String, String> compare, Map<String, Integer> http, String healthUrl,
             String versionUrl) {
-        this(health, version, commit, builtAt, latencyMs, error, checks, compare, http, healthUrl, versionUrl, Map.of());
+        this(health, version, commit, builtAt, latencyMs, error, checks, compare, http, healthUrl, versionUrl, Map.of(), null);
     }
 
     public boolean reachable() {
@@ -53,6 +56,12 @@ public record EnvironmentReport(
     /** The same answer with what the environment runs on. */
     public EnvironmentReport withRuntime(Map<String, String> runtimeSeen) {
         return new EnvironmentReport(health, version, commit, builtAt, latencyMs, error, checks, compare, http, healthUrl,
-                versionUrl, runtimeSeen);
+                versionUrl, runtimeSeen, tls);
+    }
+
+    /** The same answer with the protocol and certificate it came with. */
+    public EnvironmentReport withTls(TlsReport tlsSeen) {
+        return new EnvironmentReport(health, version, commit, builtAt, latencyMs, error, checks, compare, http, healthUrl,
+                versionUrl, runtime, tlsSeen);
     }
 }

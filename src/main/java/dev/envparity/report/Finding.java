@@ -27,6 +27,10 @@ public record Finding(Kind kind, Severity severity, Status status, List<String> 
         CHECKS_MISMATCH,
         FIELD_MISMATCH,
         /** Java, the framework or the OS differs between two environments (runtime parity). */
-        RUNTIME_MISMATCH
+        RUNTIME_MISMATCH,
+        /** The certificate an https environment serves expires soon. */
+        TLS_EXPIRING,
+        /** Two adjacent environments' certificates come from different issuers, or they negotiate different protocols. */
+        TLS_MISMATCH
     }
 }

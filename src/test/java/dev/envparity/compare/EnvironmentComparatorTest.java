@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.envparity.config.TlsRules;
 import dev.envparity.report.EnvironmentReport;
 import dev.envparity.report.Finding;
 import dev.envparity.report.Health;
@@ -209,5 +210,41 @@ class EnvironmentComparatorTest {
                 Severity.OK);
         assertVerdict(judge(runs("2.4.0", "Java 21.0.5", "Quarkus 3.33.2"), runs("2.4.0", "Java 21.0.5", "Quarkus 3.33.2")),
                 Status.IN_SYNC, Severity.OK);
+    }
+
+    private static EnvironmentReport served(String issuedBy, String protocol, Duration left) {
+        return env("2.4.0", "4f2a9c1", null).withTls(new dev.envparity.report.TlsReport(protocol, "CN=checkout.example.com",
+                List.of("checkout.example.com"), "CN=R11,O=" + issuedBy + ",C=US", issuedBy, NOW.plus(left)));
+    }
+
+    @Test
+    void certificateExpiryAgainstBothThresholds() {
+        assertVerdict(judge(served("Let's Encrypt", "TLSv1.3", Duration.ofDays(15)), served("Let's Encrypt", "TLSv1.3",
+                Duration.ofDays(90))), Status.IN_SYNC, Severity.OK);
+        assertVerdict(judge(served("Let's Encrypt", "TLSv1.3", Duration.ofDays(14)), served("Let's Encrypt", "TLSv1.3",
+                Duration.ofDays(90))), Status.CERTIFICATE_EXPIRING, Severity.WARNING,
+                "staging's certificate expires in 14d (2026-12-10, issued by Let's Encrypt)");
+        assertVerdict(judge(served("Let's Encrypt", "TLSv1.3", Duration.ofDays(90)), served("Let's Encrypt", "TLSv1.3",
+                Duration.ofHours(30))), Status.CERTIFICATE_EXPIRING, Severity.CRITICAL,
+                "production's certificate expires in 1d 6h (2026-11-27, issued by Let's Encrypt)");
+        ServiceReport custom = new EnvironmentComparator(Duration.ofHours(72), new TlsRules(true, Duration.ofDays(30),
+                Duration.ofDays(7), true)).judge("checkout", Map.of("production", served("Let's Encrypt", "TLSv1.3",
+                        Duration.ofDays(20))), NOW);
+        assertVerdict(custom, Status.CERTIFICATE_EXPIRING, Severity.WARNING,
+                "production's certificate expires in 20d (2026-12-16, issued by Let's Encrypt)");
+    }
+
+    @Test
+    void issuerAndProtocolDifferencesAreInformationAndCanBeTurnedOff() {
+        EnvironmentReport staging = served("Let's Encrypt", "TLSv1.3", Duration.ofDays(60));
+        EnvironmentReport production = served("DigiCert Inc", "TLSv1.2", Duration.ofDays(300));
+        assertVerdict(judge(staging, production), Status.MISMATCH, Severity.INFO,
+                "production's certificate is issued by DigiCert Inc, staging's by Let's Encrypt",
+                "production negotiates TLSv1.2, staging TLSv1.3");
+        Map<String, EnvironmentReport> both = new LinkedHashMap<>();
+        both.put("staging", staging);
+        both.put("production", production);
+        assertVerdict(new EnvironmentComparator(Duration.ofHours(72), new TlsRules(true, Duration.ofDays(14), Duration.ofDays(3),
+                false)).judge("checkout", both, NOW), Status.IN_SYNC, Severity.OK);
     }
 }

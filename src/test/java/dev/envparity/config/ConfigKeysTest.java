@@ -32,7 +32,7 @@ class ConfigKeysTest {
                 return ValueKind.INT;
             case "long":
                 return ValueKind.LONG;
-            case "boolean":
+            case "boolean", "java.lang.Boolean":
                 return ValueKind.BOOLEAN;
             case "java.lang.String":
                 return ValueKind.TEXT;

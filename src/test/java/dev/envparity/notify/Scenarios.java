@@ -18,6 +18,7 @@ import dev.envparity.report.Health;
 import dev.envparity.report.ParityReport;
 import dev.envparity.report.ServiceReport;
 import dev.envparity.report.Severity;
+import dev.envparity.report.TlsReport;
 import dev.envparity.report.Trigger;
 import dev.envparity.state.TargetState;
 
@@ -38,7 +39,7 @@ final class Scenarios {
     }
 
     static final List<String> NAMES = List.of("all-in-sync", "mixed-drift", "all-unreachable", "300-drifting", "hostile-text",
-            "runtime-parity");
+            "runtime-parity", "tls-parity");
 
     /** What a broken or hostile service may report: terminal escapes, a fake line, mentions, links, bidi overrides. */
     static final String CLEAR_SCREEN = "\u001b[2J\u001b[H";
@@ -58,6 +59,7 @@ final class Scenarios {
             case "300-drifting": return drifting(300);
             case "hostile-text": return hostileText();
             case "runtime-parity": return runtimeParity();
+            case "tls-parity": return tlsParity();
             default: throw new IllegalArgumentException(name);
         }
     }
@@ -165,6 +167,26 @@ final class Scenarios {
         s.add(service("ledger", runs(env(Health.UP, "0.9.1", "5d6e7f8", built, CHECKS), "Java 21.0.5", "Quarkus 3.33.2"),
                 runs(env(Health.UP, "0.9.1", "5d6e7f8", built, CHECKS), "Java 21.0.5", "Quarkus 3.33.2")));
         return report(s);
+    }
+
+    /** Certificates close to their end, another issuer and an older protocol downstream, one service as it should be. */
+    static ParityReport tlsParity() {
+        Instant built = AT.minus(Duration.ofDays(2));
+        List<ServiceReport> s = new ArrayList<>();
+        s.add(service("checkout", served(env(Health.UP, "2.4.0", "4f2a9c1", built, CHECKS), "Let's Encrypt", "TLSv1.3", 60),
+                served(env(Health.UP, "2.4.0", "4f2a9c1", built, CHECKS), "Let's Encrypt", "TLSv1.3", 2)));
+        s.add(service("payments", served(env(Health.UP, "1.9.0", "9e8d7c6", built, CHECKS), "Let's Encrypt", "TLSv1.3", 70),
+                served(env(Health.UP, "1.9.0", "9e8d7c6", built, CHECKS), "Let's Encrypt", "TLSv1.3", 10)));
+        s.add(service("search", served(env(Health.UP, "3.2.0", "1a2b3c4", built, CHECKS), "Let's Encrypt", "TLSv1.3", 80),
+                served(env(Health.UP, "3.2.0", "1a2b3c4", built, CHECKS), "DigiCert Inc " + MENTIONS, "TLSv1.2", 300)));
+        s.add(service("ledger", served(env(Health.UP, "0.9.1", "5d6e7f8", built, CHECKS), "Let's Encrypt", "TLSv1.3", 45),
+                served(env(Health.UP, "0.9.1", "5d6e7f8", built, CHECKS), "Let's Encrypt", "TLSv1.3", 50)));
+        return report(s);
+    }
+
+    private static EnvironmentReport served(EnvironmentReport e, String issuedBy, String protocol, int daysLeft) {
+        return e.withTls(new TlsReport(protocol, "CN=svc.example.com", List.of("svc.example.com"), "CN=R11,O=" + issuedBy + ",C=US",
+                issuedBy, AT.plus(Duration.ofDays(daysLeft))));
     }
 
     private static EnvironmentReport runs(EnvironmentReport e, String java, String framework) {

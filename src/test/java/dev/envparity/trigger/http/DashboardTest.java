@@ -24,6 +24,7 @@ import dev.envparity.report.Health;
 import dev.envparity.report.ParityReport;
 import dev.envparity.report.ServiceReport;
 import dev.envparity.report.Severity;
+import dev.envparity.report.TlsReport;
 import dev.envparity.report.Trigger;
 import dev.envparity.testing.DemoProfile;
 import dev.envparity.web.Templates;
@@ -113,6 +114,18 @@ class DashboardTest {
         assertFalse(html.contains("<b onmouseover"));
         assertEquals(List.of("checkout"), DashboardView.of(report(List.of(checkout)), NOW, "mismatch", null).rows().stream()
                 .map(DashboardView.Row::service).toList());
+    }
+
+    /** An https environment's cell tells its protocol and certificate; one near its end marks the service. */
+    @Test
+    void certificateUnderEachHttpsCell() {
+        ServiceReport checkout = service("checkout", up("2.4.0", null).withTls(new TlsReport("TLSv1.3", "CN=svc", List.of("svc"),
+                "O=Acme <Trust>", "Acme <Trust>", NOW.plus(Duration.ofDays(90)))), up("2.4.0", null).withTls(new TlsReport("TLSv1.3",
+                        "CN=svc", List.of("svc"), "O=Acme <Trust>", "Acme <Trust>", NOW.plus(Duration.ofDays(2)))));
+        String html = render(report(List.of(checkout)), null, null);
+        assertTrue(html.contains("<span class=\"tls\">TLSv1.3 · certificate until 2027-02-24 (Acme &lt;Trust&gt;)</span>"), html);
+        assertTrue(html.contains("production&#39;s certificate expires in 2d (2026-11-28, issued by Acme &lt;Trust&gt;)"), html);
+        assertTrue(html.contains("data-status=\"CERTIFICATE_EXPIRING\""), html);
     }
 
     @Test
