@@ -25,7 +25,7 @@ import dev.envparity.report.Status;
 /**
  * Judges one service: each environment on its own (reachable, healthy), then each adjacent pair along the
  * promotion order (versions, commits, health check sets, {@code compare} values, the runtime: {@link RuntimeParity};
- * certificates and protocols: {@link TlsParity}). Pure: the same inputs
+ * certificates and protocols: {@link TlsParity}; security headers: {@link HeaderParity}). Pure: the same inputs
  * and clock always give the same findings.
  */
 public final class EnvironmentComparator {
@@ -61,6 +61,7 @@ public final class EnvironmentComparator {
                 findings.addAll(RuntimeParity.compare(up, u, down, d, versions));
             }
             findings.addAll(tls.differences(up, u, down, d));
+            findings.addAll(HeaderParity.compare(up, u, down, d));
         }
         return ServiceReport.of(service, results, findings);
     }

@@ -40,6 +40,12 @@ public interface ParityConfig {
 
     Tls tls();
 
+    /**
+     * The security header checklist compared across environments: {@code Server} and {@code X-Powered-By} are checked
+     * for a version they reveal, the others for presence. {@code none} turns it off.
+     */
+    Optional<List<String>> securityHeaders();
+
     Probe probe();
 
     Api api();
@@ -100,6 +106,9 @@ public interface ParityConfig {
 
         /** false turns the TLS checks off for this service. */
         Optional<Boolean> tls();
+
+        /** Overrides parity.security-headers for this service; none turns the checklist off. */
+        Optional<List<String>> securityHeaders();
     }
 
     /** What envparity reads from the certificate each https environment serves its probes. */

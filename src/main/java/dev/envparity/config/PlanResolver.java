@@ -68,8 +68,8 @@ public final class PlanResolver {
         List<String> environments = environments(config.environments());
         Optional<Preset> defaultPreset = preset("parity.defaults.preset", config.defaults().preset());
         Duration defaultTimeout = timeout("parity.defaults.timeout", config.defaults().timeout());
-        List<String> runtime = ServiceChecks.defaults(config, problems);
         TlsRules tls = TlsRules.resolve(config.tls(), problems);
+        ServiceChecks.Defaults checks = ServiceChecks.Defaults.resolve(config, tls.enabled(), problems);
         if (config.maxPromotionLag().isNegative() || config.maxPromotionLag().isZero()) {
             problem("parity.max-promotion-lag: must be positive, e.g. 72h");
         }
@@ -81,7 +81,7 @@ public final class PlanResolver {
         List<ServiceSpec> services = new ArrayList<>();
         // Sorted for a stable report order; config maps do not keep file order.
         new TreeMap<>(config.services()).forEach((name, s) -> service(name, s, environments,
-                defaultPreset.orElse(Preset.SPRING_BOOT), defaultTimeout, runtime, tls.enabled()).ifPresent(services::add));
+                defaultPreset.orElse(Preset.SPRING_BOOT), defaultTimeout, checks).ifPresent(services::add));
         checkAliases(services);
 
         Map<String, String> aliases = new LinkedHashMap<>();
@@ -132,7 +132,7 @@ public final class PlanResolver {
     }
 
     private Optional<ServiceSpec> service(String name, ParityConfig.Service s, List<String> environments,
-            Preset defaultPreset, Duration defaultTimeout, List<String> runtime, boolean tls) {
+            Preset defaultPreset, Duration defaultTimeout, ServiceChecks.Defaults defaultChecks) {
         String key = "parity.services." + name;
         int before = problems.count();
         Preset preset = s.preset().flatMap(id -> preset(key + ".preset", id)).orElse(defaultPreset);
@@ -188,7 +188,7 @@ public final class PlanResolver {
         });
         Duration timeout = s.timeout().map(t -> timeout(key + ".timeout", t)).orElse(defaultTimeout);
         List<String> aliases = s.aliases().orElse(List.of());
-        ServiceChecks checks = ServiceChecks.resolve(key, s, preset, runtime, tls, problems);
+        ServiceChecks checks = ServiceChecks.resolve(key, s, preset, defaultChecks, problems);
 
         if (problems.count() > before) {
             return Optional.empty();

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +36,7 @@ import io.vertx.core.net.TrustOptions;
 import dev.envparity.probe.http.Fetched;
 import dev.envparity.probe.http.Fetcher;
 import dev.envparity.probe.http.ProbeFailure;
+import dev.envparity.probe.http.SecurityHeaderCheck;
 import dev.envparity.probe.http.TlsTrust;
 
 /**
@@ -216,7 +218,9 @@ public class Prober {
                 Fetcher.display(h.uri()),
                 Fetcher.display(v.uri()),
                 version == null ? Map.of() : version.runtime(),
-                spec.checks().tls() ? tls(h, v) : null);
+                spec.checks().tls() ? tls(h, v) : null,
+                SecurityHeaderCheck.read(spec.checks().securityHeaders(),
+                        Stream.of(h, v).map(Exchange::response).filter(Objects::nonNull).toList()));
     }
 
     /** What the health answer's connection negotiated, else the version answer's; null over http. */

@@ -39,10 +39,11 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
      * @param versionUrl the probed version endpoint (base URLs never carry credentials: configuration refuses them)
      * @param runtime what it runs on ("Java 17.0.9 (Eclipse Adoptium) · Quarkus 3.33.2"), or "" when not published
      * @param tls "TLSv1.3 · certificate until 2027-01-05 (Let's Encrypt)", or "" over http
+     * @param headers "lacks Content-Security-Policy · Server: nginx/1.25.3": the security header checklist's gaps, or ""
      */
     @TemplateData
     public record Cell(String environment, String version, String versionTitle, String commit, String health, String built,
-            String css, String versionUrl, String healthUrl, String error, String runtime, String tls) {
+            String css, String versionUrl, String healthUrl, String error, String runtime, String tls, String headers) {
     }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
@@ -94,14 +95,19 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
             EnvironmentReport e = s.environments().get(env);
             Severity worst = s.findings().stream().filter(f -> f.environments().contains(env)).map(Finding::severity)
                     .reduce(Severity.OK, Severity::max);
-            cells.add(e == null ? new Cell(env, "—", "", "", "UNKNOWN", "", worst.id(), null, null, null, "", "") : cell(env, e, worst, now));
+            // The checklist's gaps only where they differ from a neighbour: most services send the same few headers
+            // everywhere, and the same list under every cell would hide the one that matters.
+            boolean headersDiffer = s.findings().stream()
+                    .anyMatch(f -> f.kind() == Finding.Kind.HEADERS_MISMATCH && f.environments().contains(env));
+            cells.add(e == null ? new Cell(env, "—", "", "", "UNKNOWN", "", worst.id(), null, null, null, "", "", "")
+                    : cell(env, e, worst, now, headersDiffer));
         }
         return new Row(s.name(), s.status().name(), s.status().label(),
                 s.severity().id(), cells, s.findings().stream().map(f -> UntrustedText.printable(f.message())).toList());
     }
 
     /** Qute escapes HTML; what a service reported is also made printable (no control or bidi characters). */
-    private static Cell cell(String env, EnvironmentReport e, Severity worst, Instant now) {
+    private static Cell cell(String env, EnvironmentReport e, Severity worst, Instant now, boolean headersDiffer) {
         String version = e.version() == null ? "—" : UntrustedText.printable(e.version());
         String shortVersion = version.length() > MAX_VERSION ? version.substring(0, MAX_VERSION - 1) + "…" : version;
         String health = e.reachable() ? e.health().name() : "UNREACHABLE";
@@ -110,7 +116,21 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
                 health, built, worst.id(), e.versionUrl(), e.healthUrl(), e.error() == null ? null : UntrustedText.printable(e.error()),
                 e.runtime().values().stream().map(UntrustedText::printable).collect(Collectors.joining(" · ")),
                 e.tls() == null ? "" : UntrustedText.printable(e.tls().protocol() + " · certificate until "
-                        + e.tls().notAfter().atOffset(ZoneOffset.UTC).toLocalDate() + " (" + e.tls().issuedBy() + ")"));
+                        + e.tls().notAfter().atOffset(ZoneOffset.UTC).toLocalDate() + " (" + e.tls().issuedBy() + ")"),
+                headersDiffer ? headers(e.securityHeaders()) : "");
+    }
+
+    /** What the checklist found wanting: the headers not sent, and those that reveal a version, with it. */
+    private static String headers(HeaderChecklist h) {
+        if (h == null) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        if (!h.missing().isEmpty()) {
+            parts.add("lacks " + String.join(", ", h.missing()));
+        }
+        h.versionLeaks().forEach((name, value) -> parts.add(name + ": " + value));
+        return UntrustedText.printable(String.join(" · ", parts));
     }
 
     /** "just now", "4m ago", "3d 4h ago". */

@@ -21,6 +21,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  *        parity is off
  * @param tls the protocol and certificate an https environment served the probe; null over http, with TLS checks off,
  *        or when the probe failed before an answer
+ * @param securityHeaders the service's security header checklist as this environment's answers met it; null when the
+ *        checklist is off or nothing answered
  */
 @RegisterForReflection
 public record EnvironmentReport(
@@ -36,7 +38,8 @@ public record EnvironmentReport(
         String healthUrl,
         String versionUrl,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> runtime,
-        @JsonInclude(JsonInclude.Include.NON_NULL) TlsReport tls) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) TlsReport tls,
+        @JsonInclude(JsonInclude.Include.NON_NULL) HeaderChecklist securityHeaders) {
 
     public EnvironmentReport {
         runtime = runtime == null ? Map.of() : runtime;
@@ -46,7 +49,7 @@ public record EnvironmentReport(
     public EnvironmentReport(Health health, String version, String commit, Instant builtAt, long latencyMs, String error,
             Map<String, Health> checks, Map<String, String> compare, Map<String, Integer> http, String healthUrl,
             String versionUrl) {
-        this(health, version, commit, builtAt, latencyMs, error, checks, compare, http, healthUrl, versionUrl, Map.of(), null);
+        this(health, version, commit, builtAt, latencyMs, error, checks, compare, http, healthUrl, versionUrl, Map.of(), null, null);
     }
 
     public boolean reachable() {
@@ -56,12 +59,18 @@ public record EnvironmentReport(
     /** The same answer with what the environment runs on. */
     public EnvironmentReport withRuntime(Map<String, String> runtimeSeen) {
         return new EnvironmentReport(health, version, commit, builtAt, latencyMs, error, checks, compare, http, healthUrl,
-                versionUrl, runtimeSeen, tls);
+                versionUrl, runtimeSeen, tls, securityHeaders);
     }
 
     /** The same answer with the protocol and certificate it came with. */
     public EnvironmentReport withTls(TlsReport tlsSeen) {
         return new EnvironmentReport(health, version, commit, builtAt, latencyMs, error, checks, compare, http, healthUrl,
-                versionUrl, runtime, tlsSeen);
+                versionUrl, runtime, tlsSeen, securityHeaders);
+    }
+
+    /** The same answer with the security headers it came with. */
+    public EnvironmentReport withSecurityHeaders(HeaderChecklist seen) {
+        return new EnvironmentReport(health, version, commit, builtAt, latencyMs, error, checks, compare, http, healthUrl,
+                versionUrl, runtime, tls, seen);
     }
 }

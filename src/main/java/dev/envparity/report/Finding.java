@@ -31,6 +31,8 @@ public record Finding(Kind kind, Severity severity, Status status, List<String> 
         /** The certificate an https environment serves expires soon. */
         TLS_EXPIRING,
         /** Two adjacent environments' certificates come from different issuers, or they negotiate different protocols. */
-        TLS_MISMATCH
+        TLS_MISMATCH,
+        /** Two adjacent environments send different security headers, or one reveals a software version the other does not. */
+        HEADERS_MISMATCH
     }
 }

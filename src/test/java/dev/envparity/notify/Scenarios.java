@@ -15,6 +15,7 @@ import dev.envparity.compare.EnvironmentComparator;
 import dev.envparity.notify.Digest.Change;
 import dev.envparity.report.EnvironmentReport;
 import dev.envparity.report.Health;
+import dev.envparity.report.HeaderChecklist;
 import dev.envparity.report.ParityReport;
 import dev.envparity.report.ServiceReport;
 import dev.envparity.report.Severity;
@@ -39,7 +40,7 @@ final class Scenarios {
     }
 
     static final List<String> NAMES = List.of("all-in-sync", "mixed-drift", "all-unreachable", "300-drifting", "hostile-text",
-            "runtime-parity", "tls-parity");
+            "runtime-parity", "tls-parity", "headers-parity");
 
     /** What a broken or hostile service may report: terminal escapes, a fake line, mentions, links, bidi overrides. */
     static final String CLEAR_SCREEN = "\u001b[2J\u001b[H";
@@ -60,6 +61,7 @@ final class Scenarios {
             case "hostile-text": return hostileText();
             case "runtime-parity": return runtimeParity();
             case "tls-parity": return tlsParity();
+            case "headers-parity": return headersParity();
             default: throw new IllegalArgumentException(name);
         }
     }
@@ -181,6 +183,23 @@ final class Scenarios {
                 served(env(Health.UP, "3.2.0", "1a2b3c4", built, CHECKS), "DigiCert Inc " + MENTIONS, "TLSv1.2", 300)));
         s.add(service("ledger", served(env(Health.UP, "0.9.1", "5d6e7f8", built, CHECKS), "Let's Encrypt", "TLSv1.3", 45),
                 served(env(Health.UP, "0.9.1", "5d6e7f8", built, CHECKS), "Let's Encrypt", "TLSv1.3", 50)));
+        return report(s);
+    }
+
+    /** A proxy that drops headers downstream, a server that tells its version, one service alike everywhere. */
+    static ParityReport headersParity() {
+        Instant built = AT.minus(Duration.ofDays(2));
+        HeaderChecklist full = new HeaderChecklist(List.of("Strict-Transport-Security", "Content-Security-Policy",
+                "X-Frame-Options"), List.of(), Map.of());
+        List<ServiceReport> s = new ArrayList<>();
+        s.add(service("checkout", env(Health.UP, "2.4.0", "4f2a9c1", built, CHECKS).withSecurityHeaders(full),
+                env(Health.UP, "2.4.0", "4f2a9c1", built, CHECKS).withSecurityHeaders(new HeaderChecklist(
+                        List.of("Strict-Transport-Security"), List.of("Content-Security-Policy", "X-Frame-Options"), Map.of()))));
+        s.add(service("search", env(Health.UP, "3.2.0", "1a2b3c4", built, CHECKS).withSecurityHeaders(full),
+                env(Health.UP, "3.2.0", "1a2b3c4", built, CHECKS).withSecurityHeaders(new HeaderChecklist(full.present(), List.of(),
+                        Map.of("Server", "nginx/1.25.3 " + MENTIONS)))));
+        s.add(service("ledger", env(Health.UP, "0.9.1", "5d6e7f8", built, CHECKS).withSecurityHeaders(full),
+                env(Health.UP, "0.9.1", "5d6e7f8", built, CHECKS).withSecurityHeaders(full)));
         return report(s);
     }
 

@@ -21,6 +21,7 @@ import dev.envparity.compare.EnvironmentComparator;
 import dev.envparity.report.DashboardView;
 import dev.envparity.report.EnvironmentReport;
 import dev.envparity.report.Health;
+import dev.envparity.report.HeaderChecklist;
 import dev.envparity.report.ParityReport;
 import dev.envparity.report.ServiceReport;
 import dev.envparity.report.Severity;
@@ -126,6 +127,19 @@ class DashboardTest {
         assertTrue(html.contains("<span class=\"tls\">TLSv1.3 · certificate until 2027-02-24 (Acme &lt;Trust&gt;)</span>"), html);
         assertTrue(html.contains("production&#39;s certificate expires in 2d (2026-11-28, issued by Acme &lt;Trust&gt;)"), html);
         assertTrue(html.contains("data-status=\"CERTIFICATE_EXPIRING\""), html);
+    }
+
+    /** The checklist's gaps show under the cells of the environments that differ, nowhere else. */
+    @Test
+    void securityHeaderGapsWhereTheyDiffer() {
+        HeaderChecklist full = new HeaderChecklist(List.of("Content-Security-Policy"), List.of(), Map.of());
+        HeaderChecklist lacking = new HeaderChecklist(List.of(), List.of("Content-Security-Policy"), Map.of("Server", "<nginx/1.25.3>"));
+        String html = render(report(List.of(service("checkout", up("2.4.0", null).withSecurityHeaders(full),
+                up("2.4.0", null).withSecurityHeaders(lacking)), service("ledger", up("1.0.0", null).withSecurityHeaders(lacking),
+                        up("1.0.0", null).withSecurityHeaders(lacking)))), null, null);
+        assertTrue(html.contains("<span class=\"headers\">lacks Content-Security-Policy · Server: &lt;nginx/1.25.3&gt;</span>"), html);
+        assertEquals(1, html.split("class=\"headers\"").length - 1, "only the differing cell: " + html);
+        assertTrue(html.contains("security headers differ: production lacks Content-Security-Policy that staging sends"), html);
     }
 
     @Test
