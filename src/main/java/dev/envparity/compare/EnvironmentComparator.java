@@ -25,7 +25,8 @@ import dev.envparity.report.Status;
 /**
  * Judges one service: each environment on its own (reachable, healthy), then each adjacent pair along the
  * promotion order (versions, commits, health check sets, {@code compare} values, the runtime: {@link RuntimeParity};
- * certificates and protocols: {@link TlsParity}; security headers: {@link HeaderParity}). Pure: the same inputs
+ * certificates and protocols: {@link TlsParity}; security headers: {@link HeaderParity}; database migrations:
+ * {@link SchemaParity}). Pure: the same inputs
  * and clock always give the same findings.
  */
 public final class EnvironmentComparator {
@@ -48,6 +49,7 @@ public final class EnvironmentComparator {
         results.forEach((env, r) -> {
             findings.addAll(alone(env, r));
             findings.addAll(tls.expiry(env, r, now));
+            findings.addAll(SchemaParity.alone(env, r));
         });
         List<String> envs = List.copyOf(results.keySet());
         for (int i = 0; i + 1 < envs.size(); i++) {
@@ -59,6 +61,7 @@ public final class EnvironmentComparator {
                 List<Finding> versions = pair(up, u, down, d, now);
                 findings.addAll(versions);
                 findings.addAll(RuntimeParity.compare(up, u, down, d, versions));
+                findings.addAll(SchemaParity.pair(up, u, down, d, versions));
             }
             findings.addAll(tls.differences(up, u, down, d));
             findings.addAll(HeaderParity.compare(up, u, down, d));

@@ -38,6 +38,8 @@ public final class ConfigKeys {
             "services.*.runtime", ValueKind.SWITCHED_LIST,
             "services.*.tls", ValueKind.BOOLEAN,
             "services.*.security-headers", ValueKind.SWITCHED_LIST,
+            "services.*.schema", ValueKind.TEXT,
+            "services.*.schema-path", ValueKind.TEXT,
             "runtime", ValueKind.SWITCHED_LIST,
             "tls.enabled", ValueKind.BOOLEAN,
             "tls.warn-before", ValueKind.DURATION,

@@ -109,6 +109,12 @@ public interface ParityConfig {
 
         /** Overrides parity.security-headers for this service; none turns the checklist off. */
         Optional<List<String>> securityHeaders();
+
+        /** flyway | liquibase: compare the database migrations Spring Boot's actuator reports. */
+        Optional<String> schema();
+
+        /** Where the migrations are; {@code /actuator/flyway} or {@code /actuator/liquibase} by default. */
+        Optional<String> schemaPath();
     }
 
     /** What envparity reads from the certificate each https environment serves its probes. */

@@ -14,11 +14,12 @@ import java.util.stream.Collectors;
  * @param runtime the runtime fields its preset publishes, among the aspects asked for; empty: runtime parity off
  * @param tls whether the certificate and protocol of its https environments are kept and judged
  * @param securityHeaders the header checklist, names as configured (they compare case-insensitively); empty: off
+ * @param schema its migrations endpoint, or null when its schema is not compared
  */
-public record ServiceChecks(List<RuntimeField> runtime, boolean tls, List<String> securityHeaders) {
+public record ServiceChecks(List<RuntimeField> runtime, boolean tls, List<String> securityHeaders, SchemaSource schema) {
 
     /** Nothing beyond versions (tests, tools). */
-    public static final ServiceChecks NONE = new ServiceChecks(List.of(), false, List.of());
+    public static final ServiceChecks NONE = new ServiceChecks(List.of(), false, List.of(), null);
 
     /** What {@code parity.runtime} compares when it is not set. */
     public static final List<String> DEFAULT_RUNTIME = List.of("java", "framework");
@@ -54,6 +55,26 @@ public record ServiceChecks(List<RuntimeField> runtime, boolean tls, List<String
         }
     }
 
+    /** The migration tools whose Spring Boot actuator endpoints envparity reads. */
+    public enum SchemaTool {
+        /** https://docs.spring.io/spring-boot/api/rest/actuator/flyway.html */
+        FLYWAY("flyway", "/actuator/flyway"),
+        /** https://docs.spring.io/spring-boot/api/rest/actuator/liquibase.html */
+        LIQUIBASE("liquibase", "/actuator/liquibase");
+
+        public final String id;
+        final String springBootPath;
+
+        SchemaTool(String id, String springBootPath) {
+            this.id = id;
+            this.springBootPath = springBootPath;
+        }
+    }
+
+    /** @param path appended to each environment's base URL */
+    public record SchemaSource(SchemaTool tool, String path) {
+    }
+
     /** The parity-wide switches every service starts from. */
     record Defaults(List<String> runtime, boolean tls, List<String> securityHeaders) {
         static Defaults resolve(ParityConfig config, boolean tls, Problems problems) {
@@ -67,7 +88,34 @@ public record ServiceChecks(List<RuntimeField> runtime, boolean tls, List<String
         List<String> aspects = aspects(key + ".runtime", s.runtime(), defaults.runtime(), problems);
         return new ServiceChecks(aspects.stream().map(preset::runtime).flatMap(Optional::stream).toList(),
                 defaults.tls() && s.tls().orElse(true),
-                headers(key + ".security-headers", s.securityHeaders(), defaults.securityHeaders(), problems));
+                headers(key + ".security-headers", s.securityHeaders(), defaults.securityHeaders(), problems),
+                schema(key, s, preset, problems));
+    }
+
+    private static SchemaSource schema(String key, ParityConfig.Service s, Preset preset, Problems problems) {
+        if (s.schema().isEmpty()) {
+            if (s.schemaPath().isPresent()) {
+                problems.add(key + ".schema-path: set, but schema is not; add schema: flyway or schema: liquibase");
+            }
+            return null;
+        }
+        String id = s.schema().get().strip().toLowerCase(Locale.ROOT);
+        SchemaTool tool = id.equals("flyway") ? SchemaTool.FLYWAY : id.equals("liquibase") ? SchemaTool.LIQUIBASE : null;
+        if (tool == null) {
+            problems.add(key + ".schema: unknown; use flyway or liquibase");
+            return null;
+        }
+        String path = s.schemaPath().orElse(preset == Preset.SPRING_BOOT ? tool.springBootPath : null);
+        if (path == null) {
+            problems.add(key + ".schema-path: missing; the " + preset.id + " preset has no " + tool.id
+                    + " endpoint, so give the path of one shaped like Spring Boot's " + tool.springBootPath);
+            return null;
+        }
+        if (!path.startsWith("/")) {
+            problems.add(key + ".schema-path: must start with '/'");
+            return null;
+        }
+        return new SchemaSource(tool, path);
     }
 
     private static List<String> aspects(String key, Optional<List<String>> configured, List<String> fallback,
@@ -116,6 +164,6 @@ public record ServiceChecks(List<RuntimeField> runtime, boolean tls, List<String
     @Override
     public String toString() {
         return "ServiceChecks[runtime=" + runtime.stream().map(RuntimeField::aspect).collect(Collectors.joining(","))
-                + ", tls=" + tls + ", securityHeaders=" + securityHeaders + "]";
+                + ", tls=" + tls + ", securityHeaders=" + securityHeaders + ", schema=" + schema + "]";
     }
 }

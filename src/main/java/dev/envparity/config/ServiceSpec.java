@@ -39,6 +39,11 @@ public record ServiceSpec(
         return join(urls.get(environment), versionPath);
     }
 
+    /** The migrations endpoint; only for a service with {@code schema}. */
+    public URI schemaUri(String environment) {
+        return join(urls.get(environment), checks.schema().path());
+    }
+
     /** Appends the path to the base URL's path; URI.resolve would drop a base path such as /app. */
     static URI join(URI base, String path) {
         String b = base.toString();

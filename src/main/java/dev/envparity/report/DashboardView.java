@@ -40,10 +40,11 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
      * @param runtime what it runs on ("Java 17.0.9 (Eclipse Adoptium) · Quarkus 3.33.2"), or "" when not published
      * @param tls "TLSv1.3 · certificate until 2027-01-05 (Let's Encrypt)", or "" over http
      * @param headers "lacks Content-Security-Policy · Server: nginx/1.25.3": the security header checklist's gaps, or ""
+     * @param schema "flyway: V42 add tax column · 1 pending", "flyway: unreadable", or "" for a service without schema
      */
     @TemplateData
     public record Cell(String environment, String version, String versionTitle, String commit, String health, String built,
-            String css, String versionUrl, String healthUrl, String error, String runtime, String tls, String headers) {
+            String css, String versionUrl, String healthUrl, String error, String runtime, String tls, String headers, String schema) {
     }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
@@ -99,7 +100,7 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
             // everywhere, and the same list under every cell would hide the one that matters.
             boolean headersDiffer = s.findings().stream()
                     .anyMatch(f -> f.kind() == Finding.Kind.HEADERS_MISMATCH && f.environments().contains(env));
-            cells.add(e == null ? new Cell(env, "—", "", "", "UNKNOWN", "", worst.id(), null, null, null, "", "", "")
+            cells.add(e == null ? new Cell(env, "—", "", "", "UNKNOWN", "", worst.id(), null, null, null, "", "", "", "")
                     : cell(env, e, worst, now, headersDiffer));
         }
         return new Row(s.name(), s.status().name(), s.status().label(),
@@ -117,7 +118,7 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
                 e.runtime().values().stream().map(UntrustedText::printable).collect(Collectors.joining(" · ")),
                 e.tls() == null ? "" : UntrustedText.printable(e.tls().protocol() + " · certificate until "
                         + e.tls().notAfter().atOffset(ZoneOffset.UTC).toLocalDate() + " (" + e.tls().issuedBy() + ")"),
-                headersDiffer ? headers(e.securityHeaders()) : "");
+                headersDiffer ? headers(e.securityHeaders()) : "", schema(e.schema()));
     }
 
     /** What the checklist found wanting: the headers not sent, and those that reveal a version, with it. */
@@ -131,6 +132,17 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
         }
         h.versionLeaks().forEach((name, value) -> parts.add(name + ": " + value));
         return UntrustedText.printable(String.join(" · ", parts));
+    }
+
+    /** The latest applied migration and how many wait, or that the endpoint could not be read. */
+    private static String schema(SchemaReport s) {
+        if (s == null) {
+            return "";
+        }
+        String state = !s.readable() ? "unreadable"
+                : (s.latest() == null ? "no migration applied" : s.latest()) + (s.pending() > 0 ? " · " + s.pending() + " pending" : "")
+                        + (s.failed().isEmpty() ? "" : " · " + s.failed().size() + " failed");
+        return UntrustedText.printable(s.tool() + ": " + state);
     }
 
     /** "just now", "4m ago", "3d 4h ago". */

@@ -23,6 +23,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  *        or when the probe failed before an answer
  * @param securityHeaders the service's security header checklist as this environment's answers met it; null when the
  *        checklist is off or nothing answered
+ * @param schema its database migrations, for a service with {@code schema}; null otherwise
  */
 @RegisterForReflection
 public record EnvironmentReport(
@@ -39,7 +40,8 @@ public record EnvironmentReport(
         String versionUrl,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> runtime,
         @JsonInclude(JsonInclude.Include.NON_NULL) TlsReport tls,
-        @JsonInclude(JsonInclude.Include.NON_NULL) HeaderChecklist securityHeaders) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) HeaderChecklist securityHeaders,
+        @JsonInclude(JsonInclude.Include.NON_NULL) SchemaReport schema) {
 
     public EnvironmentReport {
         runtime = runtime == null ? Map.of() : runtime;
@@ -49,7 +51,7 @@ public record EnvironmentReport(
     public EnvironmentReport(Health health, String version, String commit, Instant builtAt, long latencyMs, String error,
             Map<String, Health> checks, Map<String, String> compare, Map<String, Integer> http, String healthUrl,
             String versionUrl) {
-        this(health, version, commit, builtAt, latencyMs, error, checks, compare, http, healthUrl, versionUrl, Map.of(), null, null);
+        this(health, version, commit, builtAt, latencyMs, error, checks, compare, http, healthUrl, versionUrl, Map.of(), null, null, null);
     }
 
     public boolean reachable() {
@@ -59,18 +61,24 @@ public record EnvironmentReport(
     /** The same answer with what the environment runs on. */
     public EnvironmentReport withRuntime(Map<String, String> runtimeSeen) {
         return new EnvironmentReport(health, version, commit, builtAt, latencyMs, error, checks, compare, http, healthUrl,
-                versionUrl, runtimeSeen, tls, securityHeaders);
+                versionUrl, runtimeSeen, tls, securityHeaders, schema);
     }
 
     /** The same answer with the protocol and certificate it came with. */
     public EnvironmentReport withTls(TlsReport tlsSeen) {
         return new EnvironmentReport(health, version, commit, builtAt, latencyMs, error, checks, compare, http, healthUrl,
-                versionUrl, runtime, tlsSeen, securityHeaders);
+                versionUrl, runtime, tlsSeen, securityHeaders, schema);
     }
 
     /** The same answer with the security headers it came with. */
     public EnvironmentReport withSecurityHeaders(HeaderChecklist seen) {
         return new EnvironmentReport(health, version, commit, builtAt, latencyMs, error, checks, compare, http, healthUrl,
-                versionUrl, runtime, tls, seen);
+                versionUrl, runtime, tls, seen, schema);
+    }
+
+    /** The same answer with the migrations its service reported. */
+    public EnvironmentReport withSchema(SchemaReport seen) {
+        return new EnvironmentReport(health, version, commit, builtAt, latencyMs, error, checks, compare, http, healthUrl,
+                versionUrl, runtime, tls, securityHeaders, seen);
     }
 }

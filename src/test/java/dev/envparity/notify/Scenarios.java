@@ -18,6 +18,8 @@ import dev.envparity.report.Health;
 import dev.envparity.report.HeaderChecklist;
 import dev.envparity.report.ParityReport;
 import dev.envparity.report.ServiceReport;
+import dev.envparity.report.SchemaReport;
+import dev.envparity.report.SchemaReport.Migration;
 import dev.envparity.report.Severity;
 import dev.envparity.report.TlsReport;
 import dev.envparity.report.Trigger;
@@ -40,7 +42,7 @@ final class Scenarios {
     }
 
     static final List<String> NAMES = List.of("all-in-sync", "mixed-drift", "all-unreachable", "300-drifting", "hostile-text",
-            "runtime-parity", "tls-parity", "headers-parity");
+            "runtime-parity", "tls-parity", "headers-parity", "schema-parity");
 
     /** What a broken or hostile service may report: terminal escapes, a fake line, mentions, links, bidi overrides. */
     static final String CLEAR_SCREEN = "\u001b[2J\u001b[H";
@@ -62,6 +64,7 @@ final class Scenarios {
             case "runtime-parity": return runtimeParity();
             case "tls-parity": return tlsParity();
             case "headers-parity": return headersParity();
+            case "schema-parity": return schemaParity();
             default: throw new IllegalArgumentException(name);
         }
     }
@@ -201,6 +204,37 @@ final class Scenarios {
         s.add(service("ledger", env(Health.UP, "0.9.1", "5d6e7f8", built, CHECKS).withSecurityHeaders(full),
                 env(Health.UP, "0.9.1", "5d6e7f8", built, CHECKS).withSecurityHeaders(full)));
         return report(s);
+    }
+
+    /** A migration missing downstream, an edited one, a failed one, one service whose schema could not be read. */
+    static ParityReport schemaParity() {
+        Instant built = AT.minus(Duration.ofDays(2));
+        Migration v1 = new Migration("V1", "V1 init", "-156244537", true, false, true);
+        Migration v2 = new Migration("V2", "V2 add orders", "1250113581", true, false, true);
+        Migration v3 = new Migration("V3", "V3 add tax column", "98127231", true, false, true);
+        List<ServiceReport> s = new ArrayList<>();
+        s.add(service("checkout", env(Health.UP, "2.4.0", "4f2a9c1", built, CHECKS).withSchema(flyway(v1, v2, v3)),
+                env(Health.UP, "2.4.0", "4f2a9c1", built, CHECKS).withSchema(flyway(v1, v2,
+                        new Migration("V3", "V3 add tax column", "98127231", false, false, true)))));
+        s.add(service("payments", env(Health.UP, "1.9.0", "9e8d7c6", built, CHECKS).withSchema(flyway(v1, v2)),
+                env(Health.UP, "1.9.0", "9e8d7c6", built, CHECKS).withSchema(flyway(v1,
+                        new Migration("V2", "V2 add orders " + MENTIONS, "-4021", true, false, true)))));
+        s.add(service("orders", env(Health.UP, "3.0.0", "1a2b3c4", built, CHECKS).withSchema(flyway(v1, v2)),
+                env(Health.UP, "3.0.0", "1a2b3c4", built, CHECKS).withSchema(flyway(v1,
+                        new Migration("V2", "V2 add orders", "1250113581", false, true, true)))));
+        s.add(service("ledger", env(Health.UP, "0.9.1", "5d6e7f8", built, CHECKS).withSchema(flyway(v1)),
+                env(Health.UP, "0.9.1", "5d6e7f8", built, CHECKS).withSchema(SchemaReport.failed("flyway",
+                        "https://ledger.example.com/actuator/flyway", "HTTP 404 Not Found"))));
+        return report(s);
+    }
+
+    private static SchemaReport flyway(Migration... migrations) {
+        List<Migration> all = List.of(migrations);
+        List<Migration> applied = all.stream().filter(Migration::applied).toList();
+        return new SchemaReport("flyway", "https://svc.example.com/actuator/flyway",
+                applied.isEmpty() ? null : applied.get(applied.size() - 1).label(), applied.size(),
+                (int) all.stream().filter(m -> !m.applied() && !m.failed()).count(),
+                all.stream().filter(Migration::failed).map(Migration::label).toList(), null, all);
     }
 
     private static EnvironmentReport served(EnvironmentReport e, String issuedBy, String protocol, int daysLeft) {

@@ -24,6 +24,7 @@ import dev.envparity.report.Health;
 import dev.envparity.report.HeaderChecklist;
 import dev.envparity.report.ParityReport;
 import dev.envparity.report.ServiceReport;
+import dev.envparity.report.SchemaReport;
 import dev.envparity.report.Severity;
 import dev.envparity.report.TlsReport;
 import dev.envparity.report.Trigger;
@@ -140,6 +141,21 @@ class DashboardTest {
         assertTrue(html.contains("<span class=\"headers\">lacks Content-Security-Policy · Server: &lt;nginx/1.25.3&gt;</span>"), html);
         assertEquals(1, html.split("class=\"headers\"").length - 1, "only the differing cell: " + html);
         assertTrue(html.contains("security headers differ: production lacks Content-Security-Policy that staging sends"), html);
+    }
+
+    /** Each cell of a service with schema tells its latest migration; the finding says what differs. */
+    @Test
+    void schemaUnderEachCell() {
+        SchemaReport.Migration v3 = new SchemaReport.Migration("V3", "V3 add <tax> column", "9", true, false, true);
+        SchemaReport staging = new SchemaReport("flyway", "u", "V3 add <tax> column", 3, 0, List.of(), null, List.of(v3));
+        SchemaReport production = new SchemaReport("flyway", "u", "V2 add orders", 2, 1, List.of(), null,
+                List.of(new SchemaReport.Migration("V3", "V3 add <tax> column", "9", false, false, true)));
+        String html = render(report(List.of(service("checkout", up("2.4.0", null).withSchema(staging),
+                up("2.4.0", null).withSchema(production)))), null, null);
+        assertTrue(html.contains("<span class=\"schema\">flyway: V3 add &lt;tax&gt; column</span>"), html);
+        assertTrue(html.contains("<span class=\"schema\">flyway: V2 add orders · 1 pending</span>"), html);
+        assertTrue(html.contains("production runs 2.4.0 but migration V3 add &lt;tax&gt; column is not applied (staging has it)"),
+                html);
     }
 
     @Test
