@@ -26,6 +26,7 @@ import dev.envparity.report.ServiceReport;
 import dev.envparity.report.Severity;
 import dev.envparity.report.Trigger;
 import dev.envparity.testing.DemoProfile;
+import dev.envparity.web.Templates;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
