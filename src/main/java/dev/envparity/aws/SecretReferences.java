@@ -31,7 +31,8 @@ import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRespon
  * <p>
  * Values are read once per process: a cold start. On Lambda with SnapStart the configuration is loaded after a
  * restore, never into the snapshot ({@code quarkus.snapstart.full-warmup} is off, see application.yaml), and
- * {@link #forget()} drops what a snapshot might still hold, so a restored function never runs on a rotated secret.
+ * {@link SnapStartHooks} drops what a snapshot might still hold, so a restored function never runs on a rotated
+ * secret.
  */
 @Priority(Priorities.APPLICATION + 100)
 public class SecretReferences implements ConfigSourceInterceptor {
@@ -41,6 +42,11 @@ public class SecretReferences implements ConfigSourceInterceptor {
     private static final Map<String, String> RESOLVED = new ConcurrentHashMap<>();
     /** One set of clients per configuration load: one credentials lookup (a web identity exchange) for every reference. */
     private transient AwsClients aws;
+
+    static {
+        // Built while Quarkus initialises, before any snapshot: the place to register the SnapStart hooks.
+        SnapStartHooks.register();
+    }
 
     @Override
     public ConfigValue getValue(ConfigSourceInterceptorContext context, String name) {
