@@ -1,9 +1,9 @@
 package dev.envparity.config;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
