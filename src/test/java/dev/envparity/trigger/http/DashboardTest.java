@@ -85,6 +85,20 @@ class DashboardTest {
         assertTrue(byName.indexOf(">checkout<") < byName.indexOf(">inventory<") && byName.indexOf(">ledger<") < byName.indexOf(">search<"));
     }
 
+    /** A MISMATCH (same version, different checks) is not version drift: it has a filter of its own. */
+    @Test
+    void theDriftFilterCountsVersionDriftOnlyAndMismatchHasItsOwn() {
+        EnvironmentReport withDb = new EnvironmentReport(Health.UP, "2.4.0", null, NOW, 12, null, Map.of("db", Health.UP),
+                Map.of(), Map.of(), "", "");
+        EnvironmentReport withoutDb = new EnvironmentReport(Health.UP, "2.4.0", null, NOW, 12, null, Map.of(), Map.of(), Map.of(),
+                "", "");
+        ParityReport r = report(List.of(service("checks", withDb, withoutDb), service("pending", up("2.0.0", null), up("1.9.0", null))));
+        DashboardView view = DashboardView.of(r, NOW, "drift", null);
+        assertEquals(List.of("pending"), view.rows().stream().map(DashboardView.Row::service).toList());
+        assertEquals(1, view.filters().stream().filter(f -> f.id().equals("drift")).findFirst().orElseThrow().count());
+        assertEquals(List.of("checks"), DashboardView.of(r, NOW, "mismatch", null).rows().stream().map(DashboardView.Row::service).toList());
+    }
+
     @Test
     void threeHundredServices() {
         List<ServiceReport> services = new ArrayList<>();

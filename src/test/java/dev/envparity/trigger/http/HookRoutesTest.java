@@ -175,7 +175,7 @@ class HookRoutesTest {
     void twentyWebhooksInABurstMakeOneVerificationAndOneMessage() {
         DeployScenarioResource.serve(stubs.environments(), "ledger", "production", "2.4.1");
         String body = genericBody("ledger", "prod", "2.4.1");
-        // Twenty deploy tools (or retries) at once, well within the 1 s debounce window; a thread each, since the
+        // Twenty deploy tools (or retries) at once, well within the 2 s debounce window; a thread each, since the
         // common pool may have a single thread on a small machine.
         java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(20);
         List<java.util.concurrent.CompletableFuture<String>> answers = java.util.stream.IntStream.range(0, 20)
