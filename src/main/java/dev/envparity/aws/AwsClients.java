@@ -47,22 +47,29 @@ public final class AwsClients implements AutoCloseable {
     private static final Duration INVOKE_TIMEOUT = Duration.ofSeconds(8);
 
     private final AwsSettings settings;
-    private final SdkHttpClient http;
-    private final AwsCredentialsProvider credentials;
+    private final Lazy<SdkHttpClient> http;
+    private final Lazy<AwsCredentialsProvider> credentials;
     private final Lazy<DynamoDbClient> dynamoDb;
     private final Lazy<SsmClient> ssm;
     private final Lazy<SecretsManagerClient> secretsManager;
     private final Lazy<LambdaClient> lambda;
 
     public AwsClients(AwsSettings settings) {
-        this(settings, DefaultCredentialsProvider.builder().build());
+        this(settings, () -> DefaultCredentialsProvider.builder().build());
     }
 
     /** @param credentials for tests that give fixed credentials; otherwise the default chain */
     public AwsClients(AwsSettings settings, AwsCredentialsProvider credentials) {
+        this(settings, () -> credentials);
+    }
+
+    // Even the HTTP client waits for the first call: building it sets up TLS (an SSLContext with the JDK's trust
+    // store), which a check that never calls AWS should not pay for at start-up.
+    private AwsClients(AwsSettings settings, Supplier<AwsCredentialsProvider> credentials) {
         this.settings = settings;
-        this.credentials = credentials;
-        this.http = UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).socketTimeout(READ_TIMEOUT).build();
+        this.credentials = new Lazy<>(credentials);
+        this.http = new Lazy<>(() -> UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT)
+                .socketTimeout(READ_TIMEOUT).build());
         this.dynamoDb = new Lazy<>(() -> configure(DynamoDbClient.builder(), "dynamodb", CALL_TIMEOUT));
         this.ssm = new Lazy<>(() -> configure(SsmClient.builder(), "ssm", CALL_TIMEOUT));
         this.secretsManager = new Lazy<>(() -> configure(SecretsManagerClient.builder(), "secretsmanager", CALL_TIMEOUT));
@@ -87,7 +94,7 @@ public final class AwsClients implements AutoCloseable {
 
     private <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> C configure(B builder, String service,
             Duration callTimeout) {
-        builder.httpClient(http).credentialsProvider(credentials).region(region(service))
+        builder.httpClient(http.get()).credentialsProvider(credentials.get()).region(region(service))
                 .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD).apiCallTimeout(callTimeout)
                         .addExecutionInterceptor(new OperationNaming()));
         Optional<URI> endpoint = Optional.ofNullable(settings.endpoints().get(service));
@@ -112,10 +119,12 @@ public final class AwsClients implements AutoCloseable {
         for (Lazy<? extends SdkAutoCloseable> client : java.util.List.of(dynamoDb, ssm, secretsManager, lambda)) {
             client.ifBuilt(SdkAutoCloseable::close);
         }
-        if (credentials instanceof SdkAutoCloseable closeable) {
-            closeable.close();
-        }
-        http.close();
+        credentials.ifBuilt(c -> {
+            if (c instanceof SdkAutoCloseable closeable) {
+                closeable.close();
+            }
+        });
+        http.ifBuilt(SdkHttpClient::close);
     }
 
     /** Built once, on first use. */
