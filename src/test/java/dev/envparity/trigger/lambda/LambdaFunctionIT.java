@@ -118,7 +118,10 @@ class LambdaFunctionIT {
         List<String> cmd = new ArrayList<>();
         if (RUNNER.toString().endsWith(".jar")) {
             Path target = RUNNER.toAbsolutePath().getParent();
-            cmd.addAll(List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1", "-cp",
+            cmd.addAll(List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1",
+                    // The runtime client's native poller may crash once the stand-in API is gone: its report goes
+                    // beside the function's log, not into the working directory.
+                    "-XX:ErrorFile=" + log.toAbsolutePath().resolveSibling("hs_err_pid%p.log"), "-cp",
                     String.join(File.pathSeparator, RUNNER.toAbsolutePath().toString(), target.resolve("lib") + "/*",
                             target.resolve("lambda-runtime-client") + "/*"),
                     "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest"));
