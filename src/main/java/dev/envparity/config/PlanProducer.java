@@ -50,4 +50,10 @@ public class PlanProducer {
     AwsSettings aws(Plans plans) {
         return plans.aws();
     }
+
+    @Produces
+    @Singleton
+    SchedulePlan schedule(Plans plans) {
+        return plans.schedule();
+    }
 }
