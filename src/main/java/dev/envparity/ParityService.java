@@ -16,6 +16,8 @@ import org.jboss.logging.Logger;
 
 import dev.envparity.compare.EnvironmentComparator;
 import dev.envparity.config.CheckPlan;
+import dev.envparity.history.History;
+import dev.envparity.notify.Heartbeat;
 import dev.envparity.notify.Notifications;
 import dev.envparity.probe.Prober;
 import dev.envparity.report.EnvironmentReport;
@@ -26,7 +28,8 @@ import dev.envparity.report.Trigger;
 
 /**
  * The one use case every trigger calls: probe every service in every environment, compare along the
- * promotion order, tell the chat targets what they need to hear, and keep the report as the latest.
+ * promotion order with what the history remembers, tell the chat targets what they need to hear, keep the
+ * report as the latest, and let the heartbeat know the checker is alive.
  */
 @ApplicationScoped
 public class ParityService {
@@ -35,32 +38,60 @@ public class ParityService {
     private final CheckPlan plan;
     private final Prober prober;
     private final Clock clock;
+    private final History history;
     private final Notifications notifications;
+    private final Heartbeat heartbeat;
     private final AtomicReference<ParityReport> latest = new AtomicReference<>();
 
     @Inject
-    public ParityService(CheckPlan plan, Prober prober, Clock clock, Notifications notifications) {
+    public ParityService(CheckPlan plan, Prober prober, Clock clock, History history, Notifications notifications,
+            Heartbeat heartbeat) {
         this.plan = plan;
         this.prober = prober;
         this.clock = clock;
+        this.history = history;
         this.notifications = notifications;
+        this.heartbeat = heartbeat;
     }
 
     public ParityReport run(Trigger trigger) {
+        ParityReport report;
+        try {
+            report = check(trigger);
+        } catch (RuntimeException e) {
+            heartbeat.failed(e);
+            throw e;
+        }
+        heartbeat.beat(report);
+        return report;
+    }
+
+    private ParityReport check(Trigger trigger) {
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
         Map<String, Map<String, EnvironmentReport>> results = prober.probeAll(plan.services(), plan.environments());
         EnvironmentComparator comparator = new EnvironmentComparator(plan.maxPromotionLag());
         Instant now = clock.instant();
-        List<ServiceReport> services = results.entrySet().stream()
-                .map(e -> comparator.judge(e.getKey(), e.getValue(), now)).toList();
-        Severity severity = services.stream().map(ServiceReport::severity).reduce(Severity.OK, Severity::max);
-        ParityReport checked = new ParityReport(UUID.randomUUID().toString(), trigger, startedAt,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), plan.environments(), severity, services, List.of());
+        History.Tracked tracked = history.track(startedAt, results, true, (name, envs) -> comparator.judge(name, envs, now));
+        Severity severity = tracked.services().stream().map(ServiceReport::severity).reduce(Severity.OK, Severity::max);
+        ParityReport checked = notifications.confirm(new ParityReport(UUID.randomUUID().toString(), trigger, startedAt,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), plan.environments(), severity, tracked.services(),
+                List.of(), tracked.error()));
         ParityReport report = checked.withNotifications(notifications.dispatch(checked));
         latest.set(report);
         LOG.infof("Parity check %s (%s): %s across %d services in %d ms", report.id(), trigger.id(), severity.id(),
-                services.size(), report.durationMs());
+                report.services().size(), report.durationMs());
+        return report;
+    }
+
+    /**
+     * {@code parity.notify.all-clear}: a check (told as every check is), then "All N services are in sync" to every
+     * target whose services all are.
+     */
+    public ParityReport allClear() {
+        ParityReport report = run(Trigger.SCHEDULE);
+        notifications.allClear(report).forEach(r -> LOG.infof("All-clear to %s: %s%s", r.target(), r.outcome().id(),
+                r.detail() == null ? "" : " (" + r.detail() + ")"));
         return report;
     }
 

@@ -50,4 +50,16 @@ public class PlanProducer {
     AwsSettings aws(Plans plans) {
         return plans.aws();
     }
+
+    @Produces
+    @Singleton
+    HistoryPlan history(Plans plans) {
+        return plans.history();
+    }
+
+    @Produces
+    @Singleton
+    HeartbeatPlan heartbeat(Plans plans) {
+        return plans.heartbeat();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.envparity.notify;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -11,10 +12,10 @@ import dev.envparity.notify.Digest.Change;
 import dev.envparity.notify.Digest.Item;
 import dev.envparity.report.Durations;
 import dev.envparity.report.EnvironmentReport;
-import dev.envparity.report.Finding;
 import dev.envparity.report.Labels;
 import dev.envparity.report.ParityReport;
 import dev.envparity.report.ServiceReport;
+import dev.envparity.report.Since;
 import dev.envparity.report.Severity;
 import dev.envparity.report.Verdict;
 import dev.envparity.state.TargetState;
@@ -35,8 +36,9 @@ final class Digests {
         for (ServiceReport s : services) {
             Change change = changes.get(s.name());
             if (change != null) {
-                items.add(item(s, change));
-                severity = Severity.max(severity, s.severity());
+                Item item = item(s, change, report.startedAt());
+                items.add(item);
+                severity = Severity.max(severity, item.severity());
             }
         }
         items.sort((a, b) -> a.severity() != b.severity() ? b.severity().compareTo(a.severity())
@@ -47,8 +49,11 @@ final class Digests {
                 failure(previousFailure), reminder);
     }
 
-    private static Item item(ServiceReport s, Change change) {
-        return new Item(s.name(), s.status(), s.severity(), change, cells(s), s.findings().stream().map(Finding::message).toList());
+    /** Status and severity of what is confirmed; every finding listed, the unconfirmed ones marked. */
+    private static Item item(ServiceReport s, Change change, Instant at) {
+        ServiceReport confirmed = s.confirmedOnly();
+        return new Item(s.name(), confirmed.status(), confirmed.severity(), change, cells(s),
+                s.findings().stream().map(f -> Since.sentence(f, at)).toList());
     }
 
     /** "schedule · 2026-11-26 10:00 UTC · 412 ms · run 3f6b2c1e". */
@@ -70,7 +75,7 @@ final class Digests {
      */
     static Digest deploy(ParityReport report, List<String> environments, Rollout rollout, ServiceReport checked,
             ServiceReport service, Change change, TargetState.Failure previousFailure) {
-        List<Item> items = service.findings().isEmpty() ? List.of() : List.of(item(service, change));
+        List<Item> items = service.findings().isEmpty() ? List.of() : List.of(item(service, change, report.startedAt()));
         return new Digest(deployHeadline(rollout, checked), rollout.severity(checked), String.join(" → ", environments), items,
                 List.of(), items.isEmpty() ? 1 : 0, 0, context(report), report.id(), report.startedAt(), failure(previousFailure),
                 false);

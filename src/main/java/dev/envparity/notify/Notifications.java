@@ -99,9 +99,15 @@ public class Notifications {
 
         TargetState state = store.load(target.name());
         NotifyPolicy.Decision decision = NotifyPolicy.decide(target, target.policy(), routed, muted, state, now,
-                plan.remindEvery());
+                plan.remindEvery(), plan.confirmAfter());
         if (!decision.post()) {
-            recheck(target, state);
+            if (decision.quiet() != null) {
+                // Resolutions being confirmed: counted by this run, told by a later one (an overlapping run may count it).
+                store.compareAndSet(target.name(), state.version(), decision.quiet());
+                health.written(target.name());
+            } else {
+                recheck(target, state);
+            }
             results.add(new NotificationResult(target.name(), target.type(), Outcome.SKIPPED, decision.skipped()));
             return;
         }
@@ -112,6 +118,50 @@ public class Notifications {
             return;
         }
         send(target, state, decision.next(), digest, report.withView(environments, routed), deadline, pending);
+    }
+
+    /**
+     * Marks the findings that have not persisted for {@code parity.notify.confirm-after} yet: the report shows them,
+     * marked, and no target hears of them until they have.
+     */
+    public ParityReport confirm(ParityReport report) {
+        if (plan.confirmAfter().atOnce()) {
+            return report;
+        }
+        Instant now = clock.instant();
+        return report.withServices(report.services().stream().map(s -> s.withFindings(s.findings().stream()
+                .map(f -> f.confirmed(plan.confirmAfter().confirmed(f, now))).toList())).toList());
+    }
+
+    /**
+     * {@code parity.notify.all-clear}: "All 12 services are in sync between staging and production" to every target
+     * whose services all are (a daily sign that the checker is alive). Not to a target with policy never, nor one
+     * that follows a service with any finding.
+     */
+    public List<NotificationResult> allClear(ParityReport report) {
+        long deadline = System.nanoTime() + plan.deadline().toNanos();
+        Instant now = clock.instant();
+        List<String> muted = report.services().stream().map(ServiceReport::name).filter(s -> isMuted(s, now)).toList();
+        List<NotificationResult> results = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
+        for (Target target : plan.targets()) {
+            List<ServiceReport> routed = Routing.route(report, target, muted);
+            boolean clear = !routed.isEmpty() && routed.stream().allMatch(s -> s.findings().isEmpty());
+            if (target.policy() == Target.Policy.NEVER || !clear) {
+                results.add(new NotificationResult(target.name(), target.type(), Outcome.SKIPPED,
+                        target.policy() == Target.Policy.NEVER ? "policy never" : "not all in sync"));
+                continue;
+            }
+            isolated(target, results, () -> {
+                List<String> environments = Routing.environments(report, target);
+                int mutedHere = (int) muted.stream().filter(s -> Routing.follows(target, s)).count();
+                Digest digest = Digests.build(report, environments, routed, Map.of(), List.of(), mutedHere, null, false);
+                pending.add(new Pending(target, null, null, digest, notifiers.get(target.type())
+                        .deliver(target, digest, report.withView(environments, routed), sender, json, deadline)
+                        .exceptionally(e -> failedDelivery(target, e))));
+            });
+        }
+        return finishAll(pending, results);
     }
 
     /**
@@ -183,9 +233,13 @@ public class Notifications {
             List<Pending> pending) {
         CompletableFuture<WebhookSender.Delivery> delivery = notifiers.get(target.type())
                 .deliver(target, digest, view, sender, json, deadline)
-                .exceptionally(e -> new WebhookSender.Delivery(WebhookSender.Delivery.Outcome.FAILED, 0, 0,
-                        Redaction.scrub("delivery failed: " + e.getMessage(), target.url())));
+                .exceptionally(e -> failedDelivery(target, e));
         pending.add(new Pending(target, state, next, digest, delivery));
+    }
+
+    private static WebhookSender.Delivery failedDelivery(Target target, Throwable e) {
+        return new WebhookSender.Delivery(WebhookSender.Delivery.Outcome.FAILED, 0, 0,
+                Redaction.scrub("delivery failed: " + e.getMessage(), target.url()));
     }
 
     /**
@@ -230,6 +284,9 @@ public class Notifications {
                 break;
         }
         LOG.errorf("%s: could not deliver \"%s\": %s", target.label(), p.digest().headline(), d.error());
+        if (p.claimed() == null) {
+            return new NotificationResult(target.name(), target.type(), Outcome.FAILED, d.error()); // nothing was claimed
+        }
         // Back to what the target had really been told, plus a note: the next run posts the change again.
         TargetState failed = new TargetState(p.claimed().version() + 1, p.previous().services(),
                 new TargetState.Failure(clock.instant(), d.error()));

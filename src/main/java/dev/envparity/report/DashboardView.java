@@ -1,5 +1,7 @@
 package dev.envparity.report;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,24 +24,27 @@ import io.quarkus.qute.TemplateData;
 @TemplateData
 public record DashboardView(String verdict, String severity, String checkedAt, String checkedAgo, String trigger,
         long durationMs, List<String> environments, List<Row> rows, List<Filter> filters, String show, String sort,
-        int total, boolean empty) {
+        int total, boolean empty, String historyError) {
 
     /** A filter link with its count. */
     @TemplateData
     public record Filter(String id, String label, long count, boolean active) {
     }
 
+    /** @param page the service's own page (its timeline), relative to the dashboard */
     @TemplateData
-    public record Row(String service, String status, String statusLabel, String severity, List<Cell> cells, List<String> findings) {
+    public record Row(String service, String status, String statusLabel, String severity, List<Cell> cells, List<String> findings,
+            String page) {
     }
 
     /**
      * @param css severity class of the worst finding about this environment ("ok", "info", "warning", "critical")
      * @param versionUrl the probed version endpoint (base URLs never carry credentials: configuration refuses them)
+     * @param seen "first seen 1d 2h ago": when the history first saw this version here, or ""
      */
     @TemplateData
     public record Cell(String environment, String version, String versionTitle, String commit, String health, String built,
-            String css, String versionUrl, String healthUrl, String error) {
+            String css, String versionUrl, String healthUrl, String error, String seen) {
     }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
@@ -55,7 +60,7 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
         services.sort(order.equals("name") ? Comparator.comparing(ServiceReport::name)
                 : Comparator.comparing(ServiceReport::severity, Comparator.reverseOrder()).thenComparing(ServiceReport::status)
                         .thenComparing(ServiceReport::name));
-        List<Row> rows = services.stream().filter(matcher(filter)).map(s -> row(s, report.environments(), now)).toList();
+        List<Row> rows = services.stream().filter(matcher(filter)).map(s -> row(s, report, now)).toList();
         List<Filter> filters = new ArrayList<>();
         for (String id : FILTERS) {
             long count = report.services().stream().filter(matcher(id)).count();
@@ -64,7 +69,8 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
         List<Status> problems = report.services().stream().filter(s -> s.severity() != Severity.OK).map(ServiceReport::status).toList();
         return new DashboardView(Verdict.of(problems, report.services().size(), report.environments()), report.severity().id(),
                 TIME.format(report.startedAt()), ago(Duration.between(report.startedAt(), now)), report.trigger().id(),
-                report.durationMs(), report.environments(), rows, filters, filter, order, report.services().size(), rows.isEmpty());
+                report.durationMs(), report.environments(), rows, filters, filter, order, report.services().size(), rows.isEmpty(),
+                report.historyError());
     }
 
     private static Predicate<ServiceReport> matcher(String filter) {
@@ -82,16 +88,17 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
         return filter.equals("in-sync") ? "In sync" : Character.toUpperCase(filter.charAt(0)) + filter.substring(1);
     }
 
-    private static Row row(ServiceReport s, List<String> environments, Instant now) {
+    private static Row row(ServiceReport s, ParityReport report, Instant now) {
         List<Cell> cells = new ArrayList<>();
-        for (String env : environments) {
+        for (String env : report.environments()) {
             EnvironmentReport e = s.environments().get(env);
             Severity worst = s.findings().stream().filter(f -> f.environments().contains(env)).map(Finding::severity)
                     .reduce(Severity.OK, Severity::max);
-            cells.add(e == null ? new Cell(env, "—", "", "", "UNKNOWN", "", worst.id(), null, null, null) : cell(env, e, worst, now));
+            cells.add(e == null ? new Cell(env, "—", "", "", "UNKNOWN", "", worst.id(), null, null, null, "") : cell(env, e, worst, now));
         }
-        return new Row(s.name(), s.status().name(), s.status().label(),
-                s.severity().id(), cells, s.findings().stream().map(Finding::message).toList());
+        return new Row(s.name(), s.status().name(), s.status().label(), s.severity().id(), cells,
+                s.findings().stream().map(f -> Since.sentence(f, report.startedAt())).toList(),
+                "services/" + URLEncoder.encode(s.name(), StandardCharsets.UTF_8).replace("+", "%20"));
     }
 
     private static Cell cell(String env, EnvironmentReport e, Severity worst, Instant now) {
@@ -99,8 +106,9 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
         String shortVersion = version.length() > MAX_VERSION ? version.substring(0, MAX_VERSION - 1) + "…" : version;
         String health = e.reachable() ? e.health().name() : "UNREACHABLE";
         String built = e.builtAt() == null ? "" : "built " + ago(Duration.between(e.builtAt(), now));
+        String seen = e.versionSince() == null ? "" : "first seen here " + ago(Duration.between(e.versionSince(), now));
         return new Cell(env, shortVersion, version, e.commit() == null ? "" : Labels.shortCommit(e.commit()), health, built,
-                worst.id(), e.versionUrl(), e.healthUrl(), e.error());
+                worst.id(), e.versionUrl(), e.healthUrl(), e.error(), seen);
     }
 
     /** "just now", "4m ago", "3d 4h ago". */
