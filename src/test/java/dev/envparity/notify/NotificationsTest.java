@@ -9,11 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +35,7 @@ import dev.envparity.state.MemoryStateStore;
 import dev.envparity.state.StateHealth;
 import dev.envparity.state.StateStore;
 import dev.envparity.state.TargetState;
+import dev.envparity.testing.MutableClock;
 import dev.envparity.testing.StubServer;
 import dev.envparity.testing.StubServer.Reply;
 import io.vertx.core.Vertx;
@@ -324,33 +322,6 @@ class NotificationsTest {
             return Scenarios.JSON.readTree(body);
         } catch (Exception e) {
             throw new AssertionError(e);
-        }
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

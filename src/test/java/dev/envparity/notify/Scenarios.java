@@ -125,13 +125,19 @@ final class Scenarios {
                 env(Health.UP, "1.8.3", "4f2a9c1", AT.minus(Duration.ofDays(14)), CHECKS)));
         s.add(service("orders", env(Health.UP, "3.0.0", "1a2b3c4", AT.minus(Duration.ofDays(9)), CHECKS),
                 env(Health.UP, "2.9.4", "5d6e7f8", AT.minus(Duration.ofDays(30)), CHECKS)));
-        s.add(service("search", env(Health.UP, "3.1.0", "4f2a9c1", null, CHECKS), env(Health.UP, "3.2.0", "9e8d7c6", null, CHECKS)));
-        s.add(service("inventory", env(Health.UP, "5.2.0", "abc1234", null, CHECKS),
-                env(Health.DOWN, "5.2.0", "abc1234", null, Map.of("db", Health.DOWN, "ping", Health.UP))));
+        s.add(seen(service("search", env(Health.UP, "3.1.0", "4f2a9c1", null, CHECKS), env(Health.UP, "3.2.0", "9e8d7c6", null, CHECKS)),
+                Duration.ofDays(8).plusHours(3), 781));
+        s.add(seen(service("inventory", env(Health.UP, "5.2.0", "abc1234", null, CHECKS),
+                env(Health.DOWN, "5.2.0", "abc1234", null, Map.of("db", Health.DOWN, "ping", Health.UP))), Duration.ofMinutes(190), 13));
         s.add(service("ledger", env(Health.UP, "0.9.1", null, null, Map.of()),
                 unreachable("https://ledger.example.com", "HTTP 502 Bad Gateway")));
         s.add(service("catalog", env(Health.UP, "feature-<b>x</b>", null, null, CHECKS), env(Health.UP, "7.0.0", null, null, CHECKS)));
         return report(s);
+    }
+
+    /** The service as the history sees it: every finding first seen {@code ago}, by {@code checks} checks in a row. */
+    static ServiceReport seen(ServiceReport s, Duration ago, int checks) {
+        return s.withFindings(s.findings().stream().map(f -> f.seen(AT.minus(ago), checks)).toList());
     }
 
     /** Every value a service reports, hostile: versions, commits, check names and error texts. */
