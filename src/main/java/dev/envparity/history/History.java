@@ -73,7 +73,7 @@ public class History {
         Map<String, ServiceReport> reports = new LinkedHashMap<>();
         Map<String, Observation> pending = new LinkedHashMap<>();
         probed.forEach((name, envs) -> {
-            Observation o = new Observation(stored.getOrDefault(name, ServiceHistory.EMPTY), at, check);
+            Observation o = new Observation(stored.getOrDefault(name, ServiceHistory.EMPTY), at, check, retention);
             reports.put(name, o.findings(judge.judge(name, o.environments(envs))));
             pending.put(name, o);
         });
@@ -82,7 +82,7 @@ public class History {
                 List<HistoryStore.Update> updates = new ArrayList<>();
                 pending.forEach((name, o) -> {
                     if (o.changed()) {
-                        updates.add(new HistoryStore.Update(name, o.before().version(), o.next(retention)));
+                        updates.add(new HistoryStore.Update(name, o.before().version(), o.next()));
                     }
                 });
                 Set<String> lost = updates.isEmpty() ? Set.of() : store.save(updates);
@@ -94,7 +94,7 @@ public class History {
                 if (!lost.isEmpty()) {
                     Map<String, ServiceHistory> again = store.load(lost);
                     for (String name : lost) {
-                        Observation o = new Observation(again.getOrDefault(name, ServiceHistory.EMPTY), at, check);
+                        Observation o = new Observation(again.getOrDefault(name, ServiceHistory.EMPTY), at, check, retention);
                         reports.put(name, o.findings(judge.judge(name, o.environments(probed.get(name)))));
                         pending.put(name, o);
                     }

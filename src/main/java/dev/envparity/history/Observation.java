@@ -29,6 +29,7 @@ final class Observation {
     private final ServiceHistory before;
     private final Instant at;
     private final long check;
+    private final Duration retention;
     private final boolean stale;
     private final Map<String, Environment> environments = new LinkedHashMap<>();
     private final Map<String, Open> findings = new LinkedHashMap<>();
@@ -38,10 +39,11 @@ final class Observation {
      * @param check the number of this check ({@link dev.envparity.state.HistoryStore#countCheck}); a check that is not
      *        counted (a deploy verification) passes the number of the last one
      */
-    Observation(ServiceHistory before, Instant at, long check) {
+    Observation(ServiceHistory before, Instant at, long check, Duration retention) {
         this.before = before;
         this.at = at;
         this.check = check;
+        this.retention = retention;
         this.stale = before.observedAt() != null && at.isBefore(before.observedAt());
     }
 
@@ -101,14 +103,18 @@ final class Observation {
         return judged.withFindings(annotated);
     }
 
-    /** Whether there is anything to write: a transition, or an environment no longer checked. */
+    /**
+     * Whether there is anything to write: a transition, an environment no longer checked, or a history half-way to its
+     * expiry — a service that never changes is still being checked, and must not be forgotten (once per half retention).
+     */
     boolean changed() {
         return !stale && (!transitions.isEmpty() || !environments.keySet().equals(before.environments().keySet())
-                || !Objects.equals(statuses(findings), statuses(before.findings())));
+                || !Objects.equals(statuses(findings), statuses(before.findings()))
+                || before.expiresAt() != null && !before.expiresAt().isAfter(at.plus(retention.dividedBy(2))));
     }
 
-    /** The history after this check: transitions older than {@code retention} dropped, and the oldest beyond the cap. */
-    ServiceHistory next(Duration retention) {
+    /** The history after this check: transitions older than the retention dropped, and the oldest beyond the cap. */
+    ServiceHistory next() {
         List<Transition> kept = new ArrayList<>();
         Instant horizon = at.minus(retention);
         for (Transition t : before.transitions()) {

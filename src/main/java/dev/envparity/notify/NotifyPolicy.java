@@ -48,9 +48,13 @@ final class NotifyPolicy {
         Map<String, Notified> quiet = new LinkedHashMap<>();
         boolean changed = false;
         boolean reminderDue = false;
+        List<String> unconfirmed = new ArrayList<>();
         for (ServiceReport s : services) {
             ServiceReport confirmed = s.confirmedOnly();
             if (!isProblem(confirmed, target.minSeverity())) {
+                if (isProblem(s, target.minSeverity())) {
+                    unconfirmed.add(s.name());
+                }
                 continue;
             }
             String fingerprint = Fingerprints.of(confirmed);
@@ -69,6 +73,11 @@ final class NotifyPolicy {
             if (muted.contains(name)) {
                 next.put(name, notified);
                 quiet.put(name, notified);
+            } else if (unconfirmed.contains(name)) {
+                // Not resolved while a problem is seen, confirmed or not: a rollout flapping back is no resolution.
+                Notified still = new Notified(notified.fingerprint(), notified.at());
+                next.put(name, still);
+                quiet.put(name, still);
             } else if (!changes.containsKey(name)) {
                 Notified clearing = notified.clearedAgain(now);
                 if (confirm.resolved(clearing.clearChecks(), clearing.clearSince(), now)) {

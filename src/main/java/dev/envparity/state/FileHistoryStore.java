@@ -205,7 +205,7 @@ public class FileHistoryStore implements HistoryStore {
             return new StateStoreException(what + " and cannot be set aside (" + JsonFile.reason(e) + ")", e);
         }
         last = null;
-        LOG.warnf("%s; it was moved to %s, and the next check starts a new history", what, aside);
+        LOG.warnf("T%s; it was moved to %s, and the next check starts a new history", what.substring(1), aside);
         return new StateStoreException(what + "; it was moved to " + aside.getFileName()
                 + ", and the next check starts a new history", null);
     }

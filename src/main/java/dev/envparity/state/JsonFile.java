@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +25,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
  * renamed), so that a reader sees the old document or the new one, never half of one.
  */
 final class JsonFile {
+    private static final Map<Path, Object> IN_PROCESS = new ConcurrentHashMap<>();
+
     private final Path file;
     private final ObjectMapper json;
 
@@ -49,14 +53,20 @@ final class JsonFile {
         return doc == null ? MissingNode.getInstance() : doc;
     }
 
-    /** Runs {@code change} while holding the lock file, which other processes respect too. */
+    /**
+     * Runs {@code change} while holding the lock file, which other processes respect too. A file lock belongs to the
+     * whole JVM (a second one there would fail, not wait: {@link FileChannel#lock()}), so this process's own users of
+     * the file wait for each other first.
+     */
     <T> T locked(Change<T> change) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        try (FileChannel lockFile = FileChannel.open(parent.resolve(file.getFileName() + ".lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-                FileLock lock = lockFile.lock()) {
-            return change.run();
+        synchronized (IN_PROCESS.computeIfAbsent(file.toAbsolutePath().normalize(), p -> new Object())) {
+            Files.createDirectories(parent);
+            try (FileChannel lockFile = FileChannel.open(parent.resolve(file.getFileName() + ".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+                    FileLock lock = lockFile.lock()) {
+                return change.run();
+            }
         }
     }
 
