@@ -131,7 +131,7 @@ public record ServicePage(String service, String path, String statusLabel, Strin
 
     private static Bar bar(Timeline.Period p, Instant from, Instant to, int y, int height, String css, String label, String title) {
         double x0 = x(p.from(), from, to);
-        double w = Math.max(1.5, x(p.to(), from, to) - x0);
+        double w = Math.max(height > 10 ? 1.5 : 3, x(p.to(), from, to) - x0);
         boolean fits = label != null && w >= label.length() * 7.2 + 10;
         return new Bar(num(x0), y, num(w), height, css, fits ? label : null, num(x0 + 5), y + 15, title);
     }
