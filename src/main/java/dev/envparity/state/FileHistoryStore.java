@@ -19,7 +19,7 @@ import java.util.TreeMap;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -144,13 +144,7 @@ public class FileHistoryStore implements HistoryStore {
                     && last.modified() == now.modified()) {
                 return last.document();
             }
-            JsonNode doc;
-            try {
-                doc = file.read();
-            } catch (JsonProcessingException e) {
-                throw new Damaged(JsonFile.firstLine(e));
-            }
-            Document d = parse(doc);
+            Document d = parse();
             last = new Snapshot(now.key(), now.size(), now.modified(), d);
             return d;
         } catch (IOException e) {
@@ -158,25 +152,22 @@ public class FileHistoryStore implements HistoryStore {
         }
     }
 
-    private Document parse(JsonNode doc) {
-        String damage;
-        if (doc == null) {
-            return Document.EMPTY;
+    /** Read straight into records (no tree of the whole file first: it may be megabytes), then checked. */
+    private Document parse() throws IOException {
+        Document d;
+        try {
+            d = file.json().readValue(file.path().toFile(), Document.class);
+        } catch (JsonProcessingException e) {
+            throw new Damaged(e instanceof MismatchedInputException ? "it is not a history: " + JsonFile.firstLine(e)
+                    : JsonFile.firstLine(e));
         }
-        if (!doc.isObject() || !doc.path("services").isObject() || !doc.path("checks").canConvertToLong()) {
-            damage = "it holds " + (doc.isObject() ? "an object without checks and services" : JsonFile.kind(doc));
-        } else {
-            try {
-                Document d = file.json().convertValue(doc, Document.class);
-                if (d.services().values().stream().noneMatch(FileHistoryStore::incomplete)) {
-                    return d;
-                }
-                damage = "a service's history is incomplete";
-            } catch (IllegalArgumentException e) {
-                damage = JsonFile.firstLine(e);
-            }
+        if (d == null || d.services() == null) {
+            throw new Damaged("it holds " + (d == null ? "null" : "no services"));
         }
-        throw new Damaged(damage);
+        if (d.services().values().stream().anyMatch(FileHistoryStore::incomplete)) {
+            throw new Damaged("a service's history is incomplete");
+        }
+        return d;
     }
 
     private static boolean incomplete(ServiceHistory h) {
