@@ -81,10 +81,31 @@ class NotificationsTest {
 
     private List<NotificationResult> dispatch(ParityReport report, Map<String, Instant> mutes, Duration deadline,
             Target... targets) {
+        return notifications(mutes, deadline, targets).dispatch(report);
+    }
+
+    private Notifications notifications(Map<String, Instant> mutes, Duration deadline, Target... targets) {
         NotifyPlan plan = new NotifyPlan(Target.Policy.ON_CHANGE, REMIND, deadline, mutes, List.of(targets));
-        Notifications n = new Notifications(plan, new NotifierRegistry(List.of(new SlackNotifier())), store,
+        return new Notifications(plan, new NotifierRegistry(List.of(new SlackNotifier())), store,
                 new WebhookSender(VERTX, Duration.ofMillis(20)), Scenarios.JSON, clock, health);
-        return n.dispatch(report);
+    }
+
+    /** parity.notify.all-clear: "all in sync" to the targets whose services all are, and to nobody else. */
+    @Test
+    void theAllClearGoesOnlyToTargetsWhoseServicesAreAllInSync() {
+        StubServer checkoutTeam = chat();
+        StubServer everyone = chat();
+        StubServer quiet = chat();
+        ParityReport r = report(inSync("checkout"), inSync("search"), pending("payments", "1.9.0", "1.8.3"));
+        List<NotificationResult> results = notifications(Map.of(), Duration.ofSeconds(10),
+                slack("checkout-team", checkoutTeam, Severity.WARNING, Set.of("checkout", "search"), Set.of(), Target.Policy.ON_CHANGE),
+                slack("everyone", everyone, Severity.WARNING, Set.of(), Set.of(), Target.Policy.ON_CHANGE),
+                slack("quiet", quiet, Severity.INFO, Set.of("checkout"), Set.of(), Target.Policy.NEVER)).allClear(r);
+        assertEquals(List.of(Outcome.DELIVERED, Outcome.SKIPPED, Outcome.SKIPPED), results.stream().map(NotificationResult::outcome).toList());
+        assertTrue(posted(checkoutTeam, 0).contains("All 2 services are in sync between staging and production"), posted(checkoutTeam, 0));
+        assertEquals("not all in sync", results.get(1).detail(), "payments' promotion is pending, below warning or not");
+        assertTrue(everyone.requests().isEmpty() && quiet.requests().isEmpty());
+        assertEquals(TargetState.EMPTY, store.load("checkout-team"), "an all-clear changes nothing the policy remembers");
     }
 
     private List<NotificationResult> dispatch(ParityReport report, Target... targets) {
