@@ -49,11 +49,11 @@ public class DemoProfile implements QuarkusTestProfile {
         }
     }
 
-    /** The demo with a schedule every second. */
+    /** The demo with a schedule every second, and an all-clear every minute. */
     public static class EverySecond extends DemoProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("parity.schedule.cron", "* * * * * ?");
+            return Map.of("parity.schedule.cron", "* * * * * ?", "parity.notify.all-clear", "0 * * * * ?");
         }
     }
 }

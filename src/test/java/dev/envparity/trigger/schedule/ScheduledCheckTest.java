@@ -29,6 +29,7 @@ class ScheduledCheckTest {
     @Test
     void theCronRunsChecks() {
         assertNotNull(scheduler.getScheduledJob("parity-check"));
+        assertNotNull(scheduler.getScheduledJob("parity-all-clear"), "parity.notify.all-clear is set");
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> parity.latest().map(r -> r.trigger() == Trigger.SCHEDULE).orElse(false));
     }
