@@ -2,6 +2,7 @@ package dev.envparity;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.jboss.logging.Logger;
 import dev.envparity.compare.EnvironmentComparator;
 import dev.envparity.config.CheckPlan;
 import dev.envparity.history.History;
+import dev.envparity.history.LeadTimes;
 import dev.envparity.notify.Heartbeat;
 import dev.envparity.notify.Notifications;
 import dev.envparity.probe.Prober;
@@ -25,6 +27,7 @@ import dev.envparity.report.ParityReport;
 import dev.envparity.report.ServiceReport;
 import dev.envparity.report.Severity;
 import dev.envparity.report.Trigger;
+import dev.envparity.state.StateStoreException;
 
 /**
  * The one use case every trigger calls: probe every service in every environment, compare along the
@@ -93,6 +96,27 @@ public class ParityService {
         notifications.allClear(report).forEach(r -> LOG.infof("All-clear to %s: %s%s", r.target(), r.outcome().id(),
                 r.detail() == null ? "" : " (" + r.detail() + ")"));
         return report;
+    }
+
+    /**
+     * {@code parity.notify.lead-times}: each service's promotion lead times, from the history, to every target that
+     * follows a service with promotions. No check of its own: the latest report says what each environment runs.
+     */
+    public void leadTimes() {
+        ParityReport report = latestOrRun(Trigger.SCHEDULE);
+        Map<String, List<LeadTimes.Summary>> leadTimes = new HashMap<>();
+        try {
+            for (ServiceReport s : report.services()) {
+                history.of(s.name()).ifPresent(h -> leadTimes.put(s.name(), LeadTimes.summaries(
+                        LeadTimes.promotions(h, plan.environments()), plan.environments()).stream()
+                        .filter(l -> l.promotions() > 0).toList()));
+            }
+        } catch (StateStoreException e) {
+            LOG.warnf("No lead times to tell: the history could not be read (%s)", e.getMessage());
+            return;
+        }
+        notifications.leadTimes(report, leadTimes, history.retention().toDays()).forEach(r -> LOG.infof("Lead times to %s: %s%s",
+                r.target(), r.outcome().id(), r.detail() == null ? "" : " (" + r.detail() + ")"));
     }
 
     /** The latest report, or a fresh one when nothing has run yet (concurrent first callers share one run). */

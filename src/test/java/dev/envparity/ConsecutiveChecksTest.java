@@ -167,6 +167,14 @@ class ConsecutiveChecksTest {
         assertEquals(Duration.ofHours(6).toMillis(), production.medianMs(), "nearest rank: the lower of two");
         assertEquals(Duration.ofDays(3).toMillis(), production.p90Ms());
         assertEquals(7, answer.checks());
+
+        int before = c.posts().size();
+        c.parity.leadTimes(); // parity.notify.lead-times
+        assertEquals(before + 1, c.posts().size());
+        String told = c.posts().get(before);
+        assertTrue(told.contains("Promotion lead times over the last 90 days"), told);
+        assertTrue(told.contains("staging: median 5h, 90th percentile 1d (2 promotions)"), told);
+        assertTrue(told.contains("production: median 6h, 90th percentile 3d (2 promotions)"), told);
     }
 
     /** A service promoted dev → staging → production, then one dropped probe and a rolling deploy's flapping. */

@@ -69,6 +69,7 @@ public final class ConfigKeys {
             "notify.mute.*", ValueKind.INSTANT,
             "notify.confirm-after", ValueKind.TEXT,
             "notify.all-clear", ValueKind.CRON,
+            "notify.lead-times", ValueKind.CRON,
             "notify.targets.*.type", ValueKind.TEXT,
             "notify.targets.*.url", ValueKind.TEXT,
             "notify.targets.*.min-severity", ValueKind.TEXT,

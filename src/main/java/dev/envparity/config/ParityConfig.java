@@ -146,6 +146,10 @@ public interface ParityConfig {
         @WithDefault("off")
         String allClear();
 
+        /** Quartz cron of a message with each service's promotion lead times to every target (server mode); "off" disables. */
+        @WithDefault("off")
+        String leadTimes();
+
         Map<String, Target> targets();
 
         interface State {

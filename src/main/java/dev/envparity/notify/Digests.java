@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dev.envparity.history.LeadTimes;
 import dev.envparity.notify.Digest.Change;
 import dev.envparity.notify.Digest.Item;
 import dev.envparity.report.Durations;
@@ -47,6 +48,35 @@ final class Digests {
                 List.copyOf(items), resolved.stream().sorted().map(name -> name + " is back in sync").toList(),
                 services.size() - items.size(), muted, context(report), report.id(), report.startedAt(),
                 failure(previousFailure), reminder);
+    }
+
+    /**
+     * {@code parity.notify.lead-times}: one item per service that had promotions, with its current versions and, per
+     * downstream environment, "production: median 1d 2h, 90th percentile 2d 14h (8 promotions)".
+     *
+     * @param leadTimes per service, per downstream environment this target follows
+     */
+    static Digest leadTimes(ParityReport report, List<String> environments, List<ServiceReport> services,
+            Map<String, List<LeadTimes.Summary>> leadTimes, long retentionDays, int muted) {
+        List<Item> items = new ArrayList<>();
+        for (ServiceReport s : services) {
+            List<LeadTimes.Summary> summaries = leadTimes.getOrDefault(s.name(), List.of());
+            if (!summaries.isEmpty()) {
+                items.add(new Item(s.name(), s.status(), Severity.OK, Change.ONGOING, cells(s),
+                        summaries.stream().map(Digests::leadTime).toList()));
+            }
+        }
+        items.sort((a, b) -> a.service().compareTo(b.service()));
+        int inSync = (int) services.stream().filter(s -> s.findings().isEmpty()).count();
+        return new Digest("Promotion lead times over the last " + retentionDays + " days", Severity.OK,
+                String.join(" → ", environments), items, List.of(), inSync, muted, context(report), report.id(),
+                report.startedAt(), null, false);
+    }
+
+    /** "production: median 1d 2h, 90th percentile 2d 14h (8 promotions)". */
+    private static String leadTime(LeadTimes.Summary s) {
+        return s.environment() + ": median " + s.median() + ", 90th percentile " + s.p90() + " (" + s.promotions()
+                + (s.promotions() == 1 ? " promotion)" : " promotions)");
     }
 
     /** Status and severity of what is confirmed; every finding listed, the unconfirmed ones marked. */

@@ -3,6 +3,7 @@ package dev.envparity.notify;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.envparity.history.LeadTimes;
 import dev.envparity.report.NotificationResult;
 import dev.envparity.report.NotificationResult.Outcome;
 import dev.envparity.report.ParityReport;
@@ -139,23 +141,62 @@ public class Notifications {
      * that follows a service with any finding.
      */
     public List<NotificationResult> allClear(ParityReport report) {
+        return toEach(report, (routed, environments, muted) -> !routed.isEmpty() && routed.stream().allMatch(s -> s.findings().isEmpty())
+                ? Digests.build(report, environments, routed, Map.of(), List.of(), muted, null, false) : null, "not all in sync");
+    }
+
+    /**
+     * {@code parity.notify.lead-times}: each service's promotion lead times (median and 90th percentile per downstream
+     * environment, over the retention period) to every target that follows a service with promotions. Not to a target
+     * with policy never.
+     *
+     * @param leadTimes per service, per downstream environment (those without promotions left out)
+     */
+    public List<NotificationResult> leadTimes(ParityReport report, Map<String, List<LeadTimes.Summary>> leadTimes,
+            long retentionDays) {
+        return toEach(report, (routed, environments, muted) -> {
+            Map<String, List<LeadTimes.Summary>> followed = new HashMap<>();
+            routed.forEach(s -> {
+                List<LeadTimes.Summary> here = leadTimes.getOrDefault(s.name(), List.of()).stream()
+                        .filter(l -> environments.contains(l.environment())).toList();
+                if (!here.isEmpty()) {
+                    followed.put(s.name(), here);
+                }
+            });
+            return followed.isEmpty() ? null : Digests.leadTimes(report, environments, routed, followed, retentionDays, muted);
+        }, "no promotions");
+    }
+
+    /** What a scheduled message says to one target: its digest, or null when it has nothing to tell it. */
+    @FunctionalInterface
+    private interface Composer {
+        Digest compose(List<ServiceReport> routed, List<String> environments, int muted);
+    }
+
+    /**
+     * A scheduled message, outside the policy (it changes nothing the policy remembers), to every target but those
+     * with policy never and those {@code composer} has nothing for ({@code nothing} says why).
+     */
+    private List<NotificationResult> toEach(ParityReport report, Composer composer, String nothing) {
         long deadline = System.nanoTime() + plan.deadline().toNanos();
         Instant now = clock.instant();
         List<String> muted = report.services().stream().map(ServiceReport::name).filter(s -> isMuted(s, now)).toList();
         List<NotificationResult> results = new ArrayList<>();
         List<Pending> pending = new ArrayList<>();
         for (Target target : plan.targets()) {
-            List<ServiceReport> routed = Routing.route(report, target, muted);
-            boolean clear = !routed.isEmpty() && routed.stream().allMatch(s -> s.findings().isEmpty());
-            if (target.policy() == Target.Policy.NEVER || !clear) {
-                results.add(new NotificationResult(target.name(), target.type(), Outcome.SKIPPED,
-                        target.policy() == Target.Policy.NEVER ? "policy never" : "not all in sync"));
+            if (target.policy() == Target.Policy.NEVER) {
+                results.add(new NotificationResult(target.name(), target.type(), Outcome.SKIPPED, "policy never"));
                 continue;
             }
             isolated(target, results, () -> {
+                List<ServiceReport> routed = Routing.route(report, target, muted);
                 List<String> environments = Routing.environments(report, target);
-                int mutedHere = (int) muted.stream().filter(s -> Routing.follows(target, s)).count();
-                Digest digest = Digests.build(report, environments, routed, Map.of(), List.of(), mutedHere, null, false);
+                Digest digest = composer.compose(routed, environments,
+                        (int) muted.stream().filter(s -> Routing.follows(target, s)).count());
+                if (digest == null) {
+                    results.add(new NotificationResult(target.name(), target.type(), Outcome.SKIPPED, nothing));
+                    return;
+                }
                 pending.add(new Pending(target, null, null, digest, notifiers.get(target.type())
                         .deliver(target, digest, report.withView(environments, routed), sender, json, deadline)
                         .exceptionally(e -> failedDelivery(target, e))));

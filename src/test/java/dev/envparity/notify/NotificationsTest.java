@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.envparity.history.LeadTimes;
 import dev.envparity.notify.slack.SlackNotifier;
 import dev.envparity.report.Health;
 import dev.envparity.report.NotificationResult;
@@ -106,6 +107,31 @@ class NotificationsTest {
         assertEquals("not all in sync", results.get(1).detail(), "payments' promotion is pending, below warning or not");
         assertTrue(everyone.requests().isEmpty() && quiet.requests().isEmpty());
         assertEquals(TargetState.EMPTY, store.load("checkout-team"), "an all-clear changes nothing the policy remembers");
+    }
+
+    @Test
+    void leadTimesGoToTargetsFollowingAServiceWithPromotions() {
+        StubServer paymentsTeam = chat();
+        StubServer searchTeam = chat();
+        StubServer quiet = chat();
+        ParityReport r = report(inSync("checkout"), inSync("search"), pending("payments", "1.9.0", "1.8.3"));
+        Map<String, List<LeadTimes.Summary>> leadTimes = Map.of(
+                "payments", List.of(new LeadTimes.Summary("production", 8, 93_600_000L, 223_270_000L, "1d 2h", "2d 14h")),
+                "checkout", List.of(new LeadTimes.Summary("production", 1, 3_600_000L, 3_600_000L, "1h", "1h")));
+        List<NotificationResult> results = notifications(Map.of(), Duration.ofSeconds(10),
+                slack("payments-team", paymentsTeam, Severity.WARNING, Set.of("payments", "checkout"), Set.of(), Target.Policy.ON_CHANGE),
+                slack("search-team", searchTeam, Severity.WARNING, Set.of("search"), Set.of(), Target.Policy.ON_CHANGE),
+                slack("quiet", quiet, Severity.INFO, Set.of("payments"), Set.of(), Target.Policy.NEVER)).leadTimes(r, leadTimes, 90);
+        assertEquals(List.of(Outcome.DELIVERED, Outcome.SKIPPED, Outcome.SKIPPED), results.stream().map(NotificationResult::outcome).toList());
+        String posted = posted(paymentsTeam, 0);
+        assertTrue(posted.contains("Promotion lead times over the last 90 days"), posted);
+        assertTrue(posted.contains("production: median 1d 2h, 90th percentile 2d 14h (8 promotions)"), posted);
+        assertTrue(posted.contains("production: median 1h, 90th percentile 1h (1 promotion)"), posted);
+        assertTrue(posted.indexOf("*checkout*") < posted.indexOf("*payments*"), "by name: " + posted);
+        assertEquals("policy never", results.get(1).detail(), "quiet (results are by target name)");
+        assertEquals("no promotions", results.get(2).detail(), "search-team");
+        assertTrue(searchTeam.requests().isEmpty() && quiet.requests().isEmpty());
+        assertEquals(TargetState.EMPTY, store.load("payments-team"), "lead times change nothing the policy remembers");
     }
 
     private List<NotificationResult> dispatch(ParityReport report, Target... targets) {
