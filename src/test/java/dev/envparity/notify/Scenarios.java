@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import dev.envparity.compare.EnvironmentComparator;
+import dev.envparity.history.LeadTimes;
 import dev.envparity.notify.Digest.Change;
 import dev.envparity.report.EnvironmentReport;
 import dev.envparity.report.Health;
@@ -37,7 +38,8 @@ final class Scenarios {
     private Scenarios() {
     }
 
-    static final List<String> NAMES = List.of("all-in-sync", "mixed-drift", "all-unreachable", "300-drifting", "hostile-text");
+    static final List<String> NAMES = List.of("all-in-sync", "mixed-drift", "all-unreachable", "300-drifting", "hostile-text",
+            "lead-times");
 
     /** What a broken or hostile service may report: terminal escapes, a fake line, mentions, links, bidi overrides. */
     static final String CLEAR_SCREEN = "\u001b[2J\u001b[H";
@@ -56,6 +58,7 @@ final class Scenarios {
             case "all-unreachable": return allUnreachable();
             case "300-drifting": return drifting(300);
             case "hostile-text": return hostileText();
+            case "lead-times": return mixedDrift();
             default: throw new IllegalArgumentException(name);
         }
     }
@@ -63,6 +66,11 @@ final class Scenarios {
     /** The digest a first message carries; mixed-drift also shows a change, a resolved service and a failure note. */
     static Digest digest(String name) {
         ParityReport r = report(name);
+        if (name.equals("lead-times")) { // parity.notify.lead-times, over the mixed-drift services
+            return Digests.leadTimes(r, r.environments(), r.services(), Map.of(
+                    "payments", List.of(new LeadTimes.Summary("production", 8, 93_600_000L, 223_270_000L, "1d 2h", "2d 14h")),
+                    "checkout", List.of(new LeadTimes.Summary("production", 1, 10_800_000L, 10_800_000L, "3h", "3h"))), 90, 0);
+        }
         Map<String, Change> changes = new LinkedHashMap<>();
         r.services().stream().filter(s -> s.severity() != Severity.OK).forEach(s -> changes.put(s.name(), Change.NEW));
         List<String> resolved = List.of();
