@@ -62,4 +62,10 @@ public class PlanProducer {
     HeartbeatPlan heartbeat(Plans plans) {
         return plans.heartbeat();
     }
+
+    @Produces
+    @Singleton
+    SchedulePlan schedule(Plans plans) {
+        return plans.schedule();
+    }
 }

@@ -19,6 +19,7 @@ import dev.envparity.ParityService;
 import dev.envparity.history.History;
 import dev.envparity.history.HistoryAnswer;
 import dev.envparity.history.ServicePage;
+import dev.envparity.config.SchedulePlan;
 import dev.envparity.report.Badge;
 import dev.envparity.report.DashboardView;
 import dev.envparity.report.ServiceReport;
@@ -45,16 +46,18 @@ public class Routes {
     private final SmallRyeHealthReporter health;
     private final Clock clock;
     private final History history;
+    private final SchedulePlan schedule;
 
     @Inject
     public Routes(ParityService parity, Guard guard, HookService hooks, SmallRyeHealthReporter health, Clock clock,
-            History history) {
+            History history, SchedulePlan schedule) {
         this.parity = parity;
         this.history = history;
         this.guard = guard;
         this.hooks = hooks;
         this.health = health;
         this.clock = clock;
+        this.schedule = schedule;
     }
 
     /** Every route as "METHOD /template", for the tests that walk them all. */
@@ -159,7 +162,7 @@ public class Routes {
     /** GET /: the services × environments matrix of the latest report. */
     private HttpAnswer dashboard(HttpRequest r) {
         DashboardView view = DashboardView.of(parity.latestOrRun(Trigger.API), clock.instant(), r.query().get("show"),
-                r.query().get("sort"));
+                r.query().get("sort"), new DashboardView.Schedule(schedule::next));
         return new HttpAnswer(200, Templates.dashboard(view, guard.sessionsInUse()).render(), Guard.HTML, Map.of());
     }
 
