@@ -27,10 +27,11 @@ OPTIONS=$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\)"$/\1/p' src/main/docker/Docke
 start_server() { # store
   # shellcheck disable=SC2086 # the image's options, one word each
   java -XX:MaxRAM=384m $OPTIONS -Dquarkus.http.port=0 -Dparity.schedule.cron=off -Dquarkus.config.locations="$OUT/parity.yaml" \
-    -Dparity.notify.state.store="$1" -Dparity.notify.state.file="$OUT/state.json" -jar "$JAR" > "$OUT/server.log" 2>&1 &
+    -Dparity.notify.state.store="$1" -Dparity.notify.state.file="$OUT/state.json" -jar "$JAR" > "$OUT/server-$1.log" 2>&1 &
   SERVER_PID=$!
-  for _ in $(seq 1 600); do grep -qs "Listening on" "$OUT/server.log" && break; sleep 0.1; done
-  PORT=$(sed -n 's/.*Listening on: http:\/\/[^:]*:\([0-9]*\).*/\1/p' "$OUT/server.log" | head -1)
+  # One log per server: the previous server's "Listening on" must not be read before this one's log is created.
+  for _ in $(seq 1 600); do grep -qs "Listening on" "$OUT/server-$1.log" && break; sleep 0.1; done
+  PORT=$(sed -n 's/.*Listening on: http:\/\/[^:]*:\([0-9]*\).*/\1/p' "$OUT/server-$1.log" | head -1)
 }
 
 stop_server() {
