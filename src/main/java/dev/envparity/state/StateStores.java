@@ -13,7 +13,7 @@ import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.envparity.aws.AwsClient;
+import dev.envparity.aws.AwsClients;
 import dev.envparity.config.InvalidConfigException;
 import dev.envparity.config.StatePlan;
 import dev.envparity.config.StatePlan.Store;
@@ -39,7 +39,7 @@ public class StateStores {
     @Produces
     @Singleton
     @Startup
-    StateStore stateStore(StatePlan state, ObjectMapper json, AwsClient aws, Clock clock) {
+    StateStore stateStore(StatePlan state, ObjectMapper json, AwsClients aws, Clock clock) {
         return switch (store(state)) {
             case MEMORY, AUTO -> memory;
             case FILE -> new FileStateStore(stateFile(state.file()), json);
@@ -65,13 +65,13 @@ public class StateStores {
 
     @Produces
     @Singleton
-    DeliveryLog deliveryLog(StatePlan state, ObjectMapper json, AwsClient aws, Clock clock) {
+    DeliveryLog deliveryLog(StatePlan state, ObjectMapper json, AwsClients aws, Clock clock) {
         return store(state) == Store.DYNAMODB ? dynamo(state, json, aws, clock) : memory;
     }
 
     @Produces
     @Singleton
-    DeployQueue deployQueue(StatePlan state, ObjectMapper json, AwsClient aws, Clock clock) {
+    DeployQueue deployQueue(StatePlan state, ObjectMapper json, AwsClients aws, Clock clock) {
         return store(state) == Store.DYNAMODB ? dynamo(state, json, aws, clock) : memory;
     }
 
@@ -93,14 +93,14 @@ public class StateStores {
     /** Dashboard sessions: shared by every Lambda instance in DynamoDB, else in this process's memory. */
     @Produces
     @Singleton
-    SessionStore sessionStore(StatePlan state, ObjectMapper json, AwsClient aws, Clock clock) {
+    SessionStore sessionStore(StatePlan state, ObjectMapper json, AwsClients aws, Clock clock) {
         return store(state) == Store.DYNAMODB ? dynamo(state, json, aws, clock) : memory;
     }
 
     /** The table is there: {@link StatePlan} refuses the dynamodb store without one. */
-    private synchronized DynamoDbStateStore dynamo(StatePlan state, ObjectMapper json, AwsClient aws, Clock clock) {
+    private synchronized DynamoDbStateStore dynamo(StatePlan state, ObjectMapper json, AwsClients aws, Clock clock) {
         if (dynamo == null) {
-            dynamo = new DynamoDbStateStore(aws, state.table().orElseThrow(), json, clock);
+            dynamo = new DynamoDbStateStore(aws::dynamoDb, state.table().orElseThrow(), json, clock);
         }
         return dynamo;
     }
