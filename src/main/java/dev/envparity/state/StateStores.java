@@ -50,11 +50,11 @@ public class StateStores {
     /** The history lives where the notification state does. */
     @Produces
     @Singleton
-    HistoryStore historyStore(StatePlan state, ObjectMapper json, Clock clock) {
+    HistoryStore historyStore(StatePlan state, ObjectMapper json, AwsClients aws, Clock clock) {
         return switch (store(state)) {
             case FILE -> new FileHistoryStore(historyFile(stateFile(state.file())), json, clock);
-            // TODO(i11): the DynamoDB history store, once the AWS SDK client has landed
-            case MEMORY, AUTO, DYNAMODB -> new MemoryHistoryStore(clock);
+            case DYNAMODB -> new DynamoDbHistoryStore(aws::dynamoDb, state.table().orElseThrow(), json, clock);
+            case MEMORY, AUTO -> new MemoryHistoryStore(clock);
         };
     }
 
