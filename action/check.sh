@@ -5,10 +5,10 @@
 # action's Gate step does, after the state has been saved.
 #
 # Environment: ENVPARITY_HOME (envparity-runner.jar and lib/), ENVPARITY_CONFIG (parity.yaml),
-# ENVPARITY_STATE_FILE, ENVPARITY_SUMMARY ('true' or not), and the runner's GITHUB_OUTPUT, GITHUB_STEP_SUMMARY,
+# ENVPARITY_STATE_FILE, ENVPARITY_HISTORY_FILE (beside it, see state.sh), ENVPARITY_SUMMARY ('true' or not), and the runner's GITHUB_OUTPUT, GITHUB_STEP_SUMMARY,
 # RUNNER_TEMP.
 set -uo pipefail
-: "${ENVPARITY_HOME:?}" "${ENVPARITY_CONFIG:?}" "${ENVPARITY_STATE_FILE:?}" "${GITHUB_OUTPUT:?}"
+: "${ENVPARITY_HOME:?}" "${ENVPARITY_CONFIG:?}" "${ENVPARITY_STATE_FILE:?}" "${ENVPARITY_HISTORY_FILE:?}" "${GITHUB_OUTPUT:?}"
 
 # Step outputs are kept to 256 KiB: GitHub allows at most 1 MB of outputs per job
 # (https://docs.github.com/actions/writing-workflows/choosing-what-your-workflow-does/passing-information-between-jobs).
@@ -31,7 +31,7 @@ if [ ! -f "$ENVPARITY_CONFIG" ]; then
   exit 0
 fi
 
-state_before=$(digest "$ENVPARITY_STATE_FILE")
+state_before=$(digest "$ENVPARITY_STATE_FILE")$(digest "$ENVPARITY_HISTORY_FILE")
 # Whatever the services report reaches this log: GitHub must not read any of it as a workflow command
 # (https://docs.github.com/actions/reference/workflows-and-actions/workflow-commands#stopping-and-starting-workflow-commands).
 stop=$(random)
@@ -44,7 +44,7 @@ echo "::$stop::"
 echo "envparity exited with $code"
 echo "exit-code=$code" >> "$GITHUB_OUTPUT"
 
-if [ "$(digest "$ENVPARITY_STATE_FILE")" != "$state_before" ]; then
+if [ "$(digest "$ENVPARITY_STATE_FILE")$(digest "$ENVPARITY_HISTORY_FILE")" != "$state_before" ]; then
   echo "state-changed=true" >> "$GITHUB_OUTPUT"
 fi
 

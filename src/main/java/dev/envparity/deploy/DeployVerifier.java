@@ -23,6 +23,7 @@ import dev.envparity.compare.VersionOrder;
 import dev.envparity.config.CheckPlan;
 import dev.envparity.config.HooksPlan;
 import dev.envparity.config.ServiceSpec;
+import dev.envparity.history.History;
 import dev.envparity.notify.Notifications;
 import dev.envparity.notify.Rollout;
 import dev.envparity.probe.Prober;
@@ -49,11 +50,14 @@ public class DeployVerifier {
     private final Clock clock;
     private final Duration interval;
     private final Duration timeout;
+    private final History history;
 
     @Inject
-    public DeployVerifier(CheckPlan plan, Prober prober, Notifications notifications, Clock clock, HooksPlan hooks) {
+    public DeployVerifier(CheckPlan plan, Prober prober, Notifications notifications, Clock clock, HooksPlan hooks,
+            History history) {
         this.plan = plan;
         this.prober = prober;
+        this.history = history;
         this.notifications = notifications;
         this.clock = clock;
         this.interval = hooks.verify().interval();
@@ -101,12 +105,16 @@ public class DeployVerifier {
         for (String env : plan.environments()) {
             all.put(env, env.equals(deploy.environment()) ? deployed : others.get(env).join());
         }
-        ServiceReport service = new EnvironmentComparator(plan.maxPromotionLag(), plan.tls()).judge(spec.name(), all, clock.instant());
+        // The history learns when the new version arrived, to the poll; a verification is not counted as a check.
+        Instant now = clock.instant();
+        EnvironmentComparator comparator = new EnvironmentComparator(plan.maxPromotionLag(), plan.tls());
+        History.Tracked tracked = history.track(now, Map.of(spec.name(), all), false, (name, envs) -> comparator.judge(name, envs, now));
+        ServiceReport service = tracked.services().get(0);
         Rollout rollout = new Rollout(deploy.service(), deploy.environment(), deploy.source(), deploy.version(),
                 deploy.commit(), live, waited);
         ParityReport report = new ParityReport(UUID.randomUUID().toString(), Trigger.WEBHOOK, startedAt,
                 Duration.ofNanos(System.nanoTime() - start).toMillis(), plan.environments(), service.severity(),
-                List.of(service), List.of());
+                List.of(service), List.of(), tracked.error());
         // Nothing a service reported goes into the log line: a version could carry a line break.
         LOG.infof("Deploy of %s to %s (%s, %d event%s): %s after %s — %s", deploy.service(), deploy.environment(),
                 deploy.source(), deploy.events(), deploy.events() == 1 ? "" : "s",

@@ -1,5 +1,6 @@
 package dev.envparity.notify;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -7,14 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dev.envparity.history.LeadTimes;
 import dev.envparity.notify.Digest.Change;
 import dev.envparity.notify.Digest.Item;
 import dev.envparity.report.Durations;
 import dev.envparity.report.EnvironmentReport;
-import dev.envparity.report.Finding;
 import dev.envparity.report.Labels;
 import dev.envparity.report.ParityReport;
 import dev.envparity.report.ServiceReport;
+import dev.envparity.report.Since;
 import dev.envparity.report.Severity;
 import dev.envparity.report.Verdict;
 import dev.envparity.state.TargetState;
@@ -35,8 +37,9 @@ final class Digests {
         for (ServiceReport s : services) {
             Change change = changes.get(s.name());
             if (change != null) {
-                items.add(item(s, change));
-                severity = Severity.max(severity, s.severity());
+                Item item = item(s, change, report.startedAt());
+                items.add(item);
+                severity = Severity.max(severity, item.severity());
             }
         }
         items.sort((a, b) -> a.severity() != b.severity() ? b.severity().compareTo(a.severity())
@@ -47,8 +50,40 @@ final class Digests {
                 failure(previousFailure), reminder);
     }
 
-    private static Item item(ServiceReport s, Change change) {
-        return new Item(s.name(), s.status(), s.severity(), change, cells(s), s.findings().stream().map(Finding::message).toList());
+    /**
+     * {@code parity.notify.lead-times}: one item per service that had promotions, with its current versions and, per
+     * downstream environment, "production: median 1d 2h, 90th percentile 2d 14h (8 promotions)".
+     *
+     * @param leadTimes per service, per downstream environment this target follows
+     */
+    static Digest leadTimes(ParityReport report, List<String> environments, List<ServiceReport> services,
+            Map<String, List<LeadTimes.Summary>> leadTimes, long retentionDays, int muted) {
+        List<Item> items = new ArrayList<>();
+        for (ServiceReport s : services) {
+            List<LeadTimes.Summary> summaries = leadTimes.getOrDefault(s.name(), List.of());
+            if (!summaries.isEmpty()) {
+                items.add(new Item(s.name(), s.status(), Severity.OK, Change.ONGOING, cells(s),
+                        summaries.stream().map(Digests::leadTime).toList()));
+            }
+        }
+        items.sort((a, b) -> a.service().compareTo(b.service()));
+        int inSync = (int) services.stream().filter(s -> s.findings().isEmpty()).count();
+        return new Digest("Promotion lead times over the last " + retentionDays + " days", Severity.OK,
+                String.join(" → ", environments), items, List.of(), inSync, muted, context(report), report.id(),
+                report.startedAt(), null, false);
+    }
+
+    /** "production: median 1d 2h, 90th percentile 2d 14h (8 promotions)". */
+    private static String leadTime(LeadTimes.Summary s) {
+        return s.environment() + ": median " + s.median() + ", 90th percentile " + s.p90() + " (" + s.promotions()
+                + (s.promotions() == 1 ? " promotion)" : " promotions)");
+    }
+
+    /** Status and severity of what is confirmed; every finding listed, the unconfirmed ones marked. */
+    private static Item item(ServiceReport s, Change change, Instant at) {
+        ServiceReport confirmed = s.confirmedOnly();
+        return new Item(s.name(), confirmed.status(), confirmed.severity(), change, cells(s),
+                s.findings().stream().map(f -> Since.sentence(f, at)).toList());
     }
 
     /** "schedule · 2026-11-26 10:00 UTC · 412 ms · run 3f6b2c1e". */
@@ -70,7 +105,7 @@ final class Digests {
      */
     static Digest deploy(ParityReport report, List<String> environments, Rollout rollout, ServiceReport checked,
             ServiceReport service, Change change, TargetState.Failure previousFailure) {
-        List<Item> items = service.findings().isEmpty() ? List.of() : List.of(item(service, change));
+        List<Item> items = service.findings().isEmpty() ? List.of() : List.of(item(service, change, report.startedAt()));
         return new Digest(deployHeadline(rollout, checked), rollout.severity(checked), String.join(" → ", environments), items,
                 List.of(), items.isEmpty() ? 1 : 0, 0, context(report), report.id(), report.startedAt(), failure(previousFailure),
                 false);

@@ -245,6 +245,7 @@ public class Prober {
                 http,
                 Fetcher.display(h.uri()),
                 Fetcher.display(v.uri()),
+                null, // when the version was first seen here: the history's to tell
                 version == null ? Map.of() : version.runtime(),
                 spec.checks().tls() ? tls(h, v) : null,
                 SecurityHeaderCheck.read(spec.checks().securityHeaders(),

@@ -1,5 +1,7 @@
 package dev.envparity.report;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,7 +30,7 @@ import io.quarkus.qute.TemplateData;
 @TemplateData
 public record DashboardView(String verdict, String severity, String checkedAt, String checkedAgo, String trigger,
         long durationMs, List<String> environments, List<Row> rows, List<Filter> filters, String show, String sort,
-        int total, boolean empty, int refreshSeconds, String stale, String markdown) {
+        int total, boolean empty, String historyError, int refreshSeconds, String stale, String markdown) {
 
     /**
      * How fresh the report should be.
@@ -49,13 +51,16 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
     public record Filter(String id, String label, long count, boolean active) {
     }
 
+    /** @param page the service's own page (its timeline), relative to the dashboard */
     @TemplateData
-    public record Row(String service, String status, String statusLabel, String severity, List<Cell> cells, List<String> findings) {
+    public record Row(String service, String status, String statusLabel, String severity, List<Cell> cells, List<String> findings,
+            String page) {
     }
 
     /**
      * @param css severity class of the worst finding about this environment ("ok", "info", "warning", "critical")
      * @param versionUrl the probed version endpoint (base URLs never carry credentials: configuration refuses them)
+     * @param seen "first seen 1d 2h ago": when the history first saw this version here, or ""
      * @param runtime what it runs on ("Java 17.0.9 (Eclipse Adoptium) · Quarkus 3.33.2"), or "" when not published
      * @param tls "TLSv1.3 · certificate until 2027-01-05 (Let's Encrypt)", or "" over http
      * @param headers "lacks Content-Security-Policy · Server: nginx/1.25.3": the security header checklist's gaps, or ""
@@ -63,7 +68,8 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
      */
     @TemplateData
     public record Cell(String environment, String version, String versionTitle, String commit, String health, String built,
-            String css, String versionUrl, String healthUrl, String error, String runtime, String tls, String headers, String schema) {
+            String css, String versionUrl, String healthUrl, String error, String seen, String runtime, String tls,
+            String headers, String schema) {
     }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
@@ -85,7 +91,7 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
         services.sort(order.equals("name") ? Comparator.comparing(ServiceReport::name)
                 : Comparator.comparing(ServiceReport::severity, Comparator.reverseOrder()).thenComparing(ServiceReport::status)
                         .thenComparing(ServiceReport::name));
-        List<Row> rows = services.stream().filter(matcher(filter)).map(s -> row(s, report.environments(), now)).toList();
+        List<Row> rows = services.stream().filter(matcher(filter)).map(s -> row(s, report, now)).toList();
         List<Filter> filters = new ArrayList<>();
         for (String id : FILTERS) {
             long count = report.services().stream().filter(matcher(id)).count();
@@ -96,7 +102,7 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
         return new DashboardView(Verdict.of(problems, report.services().size(), report.environments()), report.severity().id(),
                 TIME.format(report.startedAt()), ago(Duration.between(report.startedAt(), now)), report.trigger().id(),
                 report.durationMs(), report.environments(), rows, filters, filter, order, report.services().size(), rows.isEmpty(),
-                refreshSeconds(schedule, now), stale(schedule, report.startedAt(), now),
+                report.historyError(), refreshSeconds(schedule, now), stale(schedule, report.startedAt(), now),
                 MarkdownRenderer.render(report.withView(report.environments(), shown)));
     }
 
@@ -141,9 +147,9 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
         return filter.equals("in-sync") ? "In sync" : Character.toUpperCase(filter.charAt(0)) + filter.substring(1);
     }
 
-    private static Row row(ServiceReport s, List<String> environments, Instant now) {
+    private static Row row(ServiceReport s, ParityReport report, Instant now) {
         List<Cell> cells = new ArrayList<>();
-        for (String env : environments) {
+        for (String env : report.environments()) {
             EnvironmentReport e = s.environments().get(env);
             Severity worst = s.findings().stream().filter(f -> f.environments().contains(env)).map(Finding::severity)
                     .reduce(Severity.OK, Severity::max);
@@ -151,14 +157,14 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
             // everywhere, and the same list under every cell would hide the one that matters.
             boolean headersDiffer = s.findings().stream()
                     .anyMatch(f -> f.kind() == Finding.Kind.HEADERS_MISMATCH && f.environments().contains(env));
-            cells.add(e == null ? new Cell(env, "—", "", "", "UNKNOWN", "", worst.id(), null, null, null, "", "", "", "")
+            cells.add(e == null ? new Cell(env, "—", "", "", "UNKNOWN", "", worst.id(), null, null, null, "", "", "", "", "")
                     : cell(env, e, worst, now, headersDiffer));
         }
-        return new Row(s.name(), s.status().name(), s.status().label(),
-                s.severity().id(), cells, s.findings().stream()
-                        // The cell of an unreachable environment shows why; the row does not repeat it.
-                        .filter(f -> f.kind() != Finding.Kind.UNREACHABLE)
-                        .map(f -> UntrustedText.printable(f.message())).toList());
+        return new Row(s.name(), s.status().name(), s.status().label(), s.severity().id(), cells, s.findings().stream()
+                // The cell of an unreachable environment shows why; the row does not repeat it.
+                .filter(f -> f.kind() != Finding.Kind.UNREACHABLE)
+                .map(f -> UntrustedText.printable(Since.sentence(f, report.startedAt()))).toList(),
+                "services/" + URLEncoder.encode(s.name(), StandardCharsets.UTF_8).replace("+", "%20"));
     }
 
     /** Qute escapes HTML; what a service reported is also made printable (no control or bidi characters). */
@@ -167,8 +173,10 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
         String shortVersion = version.length() > MAX_VERSION ? version.substring(0, MAX_VERSION - 1) + "…" : version;
         String health = e.reachable() ? e.health().name() : "UNREACHABLE";
         String built = e.builtAt() == null ? "" : "built " + ago(Duration.between(e.builtAt(), now));
+        String seen = e.versionSince() == null ? "" : "first seen here " + ago(Duration.between(e.versionSince(), now));
         return new Cell(env, shortVersion, version, e.commit() == null ? "" : UntrustedText.printable(Labels.shortCommit(e.commit())),
                 health, built, worst.id(), e.versionUrl(), e.healthUrl(), e.error() == null ? null : UntrustedText.printable(e.error()),
+                seen,
                 e.runtime().values().stream().map(UntrustedText::printable).collect(Collectors.joining(" · ")),
                 e.tls() == null ? "" : UntrustedText.printable(e.tls().protocol() + " · certificate until "
                         + e.tls().notAfter().atOffset(ZoneOffset.UTC).toLocalDate() + " (" + e.tls().issuedBy() + ")"),

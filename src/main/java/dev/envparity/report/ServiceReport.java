@@ -30,6 +30,17 @@ public record ServiceReport(String name, Status status, Severity severity, Map<S
                 top == null ? Severity.OK : top.severity(), environments, List.copyOf(sorted));
     }
 
+    /** The same service, its findings annotated (since, checks, confirmation) in the same order. */
+    public ServiceReport withFindings(List<Finding> annotated) {
+        return new ServiceReport(name, status, severity, environments, List.copyOf(annotated));
+    }
+
+    /** The service as notifications see it: only the findings that have persisted long enough (confirm-after). */
+    public ServiceReport confirmedOnly() {
+        return findings.stream().allMatch(Finding::confirmed) ? this
+                : of(name, environments, findings.stream().filter(Finding::confirmed).toList());
+    }
+
     /** The same service seen from some environments only: the others' results and findings left out. */
     public ServiceReport onlyAbout(Set<String> selected) {
         Map<String, EnvironmentReport> envs = new LinkedHashMap<>();

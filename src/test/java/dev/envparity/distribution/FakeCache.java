@@ -26,7 +26,8 @@ final class FakeCache {
         return List.copyOf(keys);
     }
 
-    Map<String, String> restore(Path path, String key, String restoreKeys) throws IOException {
+    /** @param paths what the entry holds, one per line of the step's {@code path} */
+    Map<String, String> restore(List<Path> paths, String key, String restoreKeys) throws IOException {
         String matched = keys.contains(key) ? key : null;
         for (String prefix : restoreKeys.split("\n")) {
             if (matched != null || prefix.isBlank()) {
@@ -41,19 +42,27 @@ final class FakeCache {
         if (matched == null) {
             return Map.of("cache-hit", "false");
         }
-        copy(entry(matched), path);
+        for (int i = 0; i < paths.size(); i++) {
+            if (Files.exists(entry(matched).resolve(String.valueOf(i)))) {
+                copy(entry(matched).resolve(String.valueOf(i)), paths.get(i));
+            }
+        }
         return Map.of("cache-hit", String.valueOf(matched.equals(key)), "cache-matched-key", matched);
     }
 
-    /** @return what the action logs; neither a taken key nor a missing path fails the step */
-    String save(Path path, String key) throws IOException {
+    /** @return what the action logs; neither a taken key nor missing paths fail the step (paths that exist are saved) */
+    String save(List<Path> paths, String key) throws IOException {
         if (keys.contains(key)) {
             return "Failed to save: Unable to reserve cache with key " + key + ", another job may be creating this cache.";
         }
-        if (!Files.exists(path)) {
+        if (paths.stream().noneMatch(Files::exists)) {
             return "Path Validation Error: Path(s) specified in the action for caching do(es) not exist, hence no cache is being saved.";
         }
-        copy(path, entry(key));
+        for (int i = 0; i < paths.size(); i++) {
+            if (Files.exists(paths.get(i))) {
+                copy(paths.get(i), entry(key).resolve(String.valueOf(i)));
+            }
+        }
         keys.add(key);
         return "Cache saved with key: " + key;
     }
