@@ -73,7 +73,7 @@ public class ParityService {
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
         Map<String, Map<String, EnvironmentReport>> results = prober.probeAll(plan.services(), plan.environments());
-        EnvironmentComparator comparator = new EnvironmentComparator(plan.maxPromotionLag());
+        EnvironmentComparator comparator = new EnvironmentComparator(plan.maxPromotionLag(), plan.tls());
         Instant now = clock.instant();
         History.Tracked tracked = history.track(startedAt, results, true, (name, envs) -> comparator.judge(name, envs, now));
         Severity severity = tracked.services().stream().map(ServiceReport::severity).reduce(Severity.OK, Severity::max);

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import dev.envparity.config.TlsRules;
 import dev.envparity.report.Durations;
 import dev.envparity.report.EnvironmentReport;
 import dev.envparity.report.Finding;
@@ -24,23 +25,35 @@ import dev.envparity.report.Status;
 
 /**
  * Judges one service: each environment on its own (reachable, healthy), then each adjacent pair along the
- * promotion order (versions, commits, health check sets, {@code compare} values). Pure: the same inputs
- * and clock always give the same findings. What the history knows comes in with the inputs (each environment's
- * {@code versionSince}); nothing here reads or writes it.
+ * promotion order (versions, commits, health check sets, {@code compare} values, the runtime: {@link RuntimeParity};
+ * certificates and protocols: {@link TlsParity}; security headers: {@link HeaderParity}; database migrations:
+ * {@link SchemaParity}). Pure: the same inputs and clock always give the same findings. What the history knows comes
+ * in with the inputs (each environment's {@code versionSince}); nothing here reads or writes it.
  */
 public final class EnvironmentComparator {
     private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final Duration maxPromotionLag;
+    private final TlsParity tls;
 
+    /** With the default TLS rules (tests, tools). */
     public EnvironmentComparator(Duration maxPromotionLag) {
+        this(maxPromotionLag, TlsRules.DEFAULTS);
+    }
+
+    public EnvironmentComparator(Duration maxPromotionLag, TlsRules tls) {
         this.maxPromotionLag = maxPromotionLag;
+        this.tls = new TlsParity(tls);
     }
 
     /** @param results per environment, in promotion order */
     public ServiceReport judge(String service, Map<String, EnvironmentReport> results, Instant now) {
         List<Finding> findings = new ArrayList<>();
-        results.forEach((env, r) -> findings.addAll(alone(env, r)));
+        results.forEach((env, r) -> {
+            findings.addAll(alone(env, r));
+            findings.addAll(tls.expiry(env, r, now));
+            findings.addAll(SchemaParity.alone(env, r));
+        });
         List<String> envs = List.copyOf(results.keySet());
         for (int i = 0; i + 1 < envs.size(); i++) {
             String up = envs.get(i);
@@ -48,8 +61,13 @@ public final class EnvironmentComparator {
             EnvironmentReport u = results.get(up);
             EnvironmentReport d = results.get(down);
             if (u.version() != null && d.version() != null) {
-                findings.addAll(pair(up, u, down, d, now));
+                List<Finding> versions = pair(up, u, down, d, now);
+                findings.addAll(versions);
+                findings.addAll(RuntimeParity.compare(up, u, down, d, versions));
+                findings.addAll(SchemaParity.pair(up, u, down, d, versions));
             }
+            findings.addAll(tls.differences(up, u, down, d));
+            findings.addAll(HeaderParity.compare(up, u, down, d));
         }
         return ServiceReport.of(service, results, findings);
     }

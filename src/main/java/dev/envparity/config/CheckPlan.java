@@ -14,6 +14,7 @@ import dev.envparity.report.Severity;
  * @param services sorted by name
  * @param failOn empty when the CLI should never fail on findings
  * @param environmentAliases names deploy tools use for our environments ("prod" → "production")
+ * @param tls how served certificates and protocols are judged
  */
 public record CheckPlan(
         List<String> environments,
@@ -21,7 +22,8 @@ public record CheckPlan(
         Duration maxPromotionLag,
         Optional<Severity> failOn,
         ProbeSettings probe,
-        Map<String, String> environmentAliases) {
+        Map<String, String> environmentAliases,
+        TlsRules tls) {
 
     public Optional<ServiceSpec> service(String name) {
         return services.stream().filter(s -> s.name().equals(name)).findFirst();

@@ -32,6 +32,20 @@ public interface ParityConfig {
 
     Map<String, Service> services();
 
+    /**
+     * Runtime aspects compared along the promotion order (java, framework, os), for the presets that publish them;
+     * {@code none} turns runtime parity off. Default: java and framework.
+     */
+    Optional<List<String>> runtime();
+
+    Tls tls();
+
+    /**
+     * The security header checklist compared across environments: {@code Server} and {@code X-Powered-By} are checked
+     * for a version they reveal, the others for presence. {@code none} turns it off.
+     */
+    Optional<List<String>> securityHeaders();
+
     Probe probe();
 
     Api api();
@@ -90,6 +104,40 @@ public interface ParityConfig {
 
         /** Other names deploy tools use for this service (repository, Argo CD application). */
         Optional<List<String>> aliases();
+
+        /** Overrides parity.runtime for this service; none turns runtime parity off. */
+        Optional<List<String>> runtime();
+
+        /** false turns the TLS checks off for this service. */
+        Optional<Boolean> tls();
+
+        /** Overrides parity.security-headers for this service; none turns the checklist off. */
+        Optional<List<String>> securityHeaders();
+
+        /** flyway | liquibase: compare the database migrations Spring Boot's actuator reports. */
+        Optional<String> schema();
+
+        /** Where the migrations are; {@code /actuator/flyway} or {@code /actuator/liquibase} by default. */
+        Optional<String> schemaPath();
+    }
+
+    /** What envparity reads from the certificate each https environment serves its probes. */
+    interface Tls {
+        /** false turns every TLS check off. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** A certificate expiring within this is a warning. */
+        @WithDefault("14d")
+        Duration warnBefore();
+
+        /** A certificate expiring within this is critical. */
+        @WithDefault("3d")
+        Duration criticalBefore();
+
+        /** Different issuers or protocols between adjacent environments (info); false turns this comparison off. */
+        @WithDefault("true")
+        boolean compare();
     }
 
     interface Probe {

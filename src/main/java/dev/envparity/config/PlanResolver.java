@@ -69,6 +69,8 @@ public final class PlanResolver {
         List<String> environments = environments(config.environments());
         Optional<Preset> defaultPreset = preset("parity.defaults.preset", config.defaults().preset());
         Duration defaultTimeout = timeout("parity.defaults.timeout", config.defaults().timeout());
+        TlsRules tls = TlsRules.resolve(config.tls(), problems);
+        ServiceChecks.Defaults checks = ServiceChecks.Defaults.resolve(config, tls.enabled(), problems);
         if (config.maxPromotionLag().isNegative() || config.maxPromotionLag().isZero()) {
             problem("parity.max-promotion-lag: must be positive, e.g. 72h");
         }
@@ -80,7 +82,7 @@ public final class PlanResolver {
         List<ServiceSpec> services = new ArrayList<>();
         // Sorted for a stable report order; config maps do not keep file order.
         new TreeMap<>(config.services()).forEach((name, s) -> service(name, s, environments,
-                defaultPreset.orElse(Preset.SPRING_BOOT), defaultTimeout).ifPresent(services::add));
+                defaultPreset.orElse(Preset.SPRING_BOOT), defaultTimeout, checks).ifPresent(services::add));
         checkAliases(services);
 
         Map<String, String> aliases = new LinkedHashMap<>();
@@ -105,7 +107,7 @@ public final class PlanResolver {
         return new CheckPlan(environments, List.copyOf(services), config.maxPromotionLag(), failOn,
                 new CheckPlan.ProbeSettings(p.concurrency(), p.maxBodyBytes(), p.maxRedirects(),
                         p.trustStore().orElse(null), p.trustStorePassword().orElse(null)),
-                Collections.unmodifiableMap(aliases));
+                Collections.unmodifiableMap(aliases), tls);
     }
 
     private List<String> environments(Optional<List<String>> configured) {
@@ -131,7 +133,7 @@ public final class PlanResolver {
     }
 
     private Optional<ServiceSpec> service(String name, ParityConfig.Service s, List<String> environments,
-            Preset defaultPreset, Duration defaultTimeout) {
+            Preset defaultPreset, Duration defaultTimeout, ServiceChecks.Defaults defaultChecks) {
         String key = "parity.services." + name;
         int before = problems.count();
         Preset preset = s.preset().flatMap(id -> preset(key + ".preset", id)).orElse(defaultPreset);
@@ -187,13 +189,14 @@ public final class PlanResolver {
         });
         Duration timeout = s.timeout().map(t -> timeout(key + ".timeout", t)).orElse(defaultTimeout);
         List<String> aliases = s.aliases().orElse(List.of());
+        ServiceChecks checks = ServiceChecks.resolve(key, s, preset, defaultChecks, problems);
 
         if (problems.count() > before) {
             return Optional.empty();
         }
         return Optional.of(new ServiceSpec(name, Collections.unmodifiableMap(urls), healthPath,
                 versionPath, versionPointer, commitPointer, builtAtPointer, versionHeader, List.copyOf(compare),
-                Collections.unmodifiableMap(headers), timeout, List.copyOf(aliases)));
+                Collections.unmodifiableMap(headers), timeout, List.copyOf(aliases), checks));
     }
 
     private void checkAliases(List<ServiceSpec> services) {

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param builtAtPointer may be null
  * @param versionHeader response header read when the body has no version; may be null
  * @param headers sent with every probe; values are secrets and never printed
+ * @param checks what it is checked for beyond its version (runtime parity)
  */
 public record ServiceSpec(
         String name,
@@ -27,7 +28,8 @@ public record ServiceSpec(
         List<String> compare,
         Map<String, String> headers,
         Duration timeout,
-        List<String> aliases) {
+        List<String> aliases,
+        ServiceChecks checks) {
 
     public URI healthUri(String environment) {
         return join(urls.get(environment), healthPath);
@@ -35,6 +37,11 @@ public record ServiceSpec(
 
     public URI versionUri(String environment) {
         return join(urls.get(environment), versionPath);
+    }
+
+    /** The migrations endpoint; only for a service with {@code schema}. */
+    public URI schemaUri(String environment) {
+        return join(urls.get(environment), checks.schema().path());
     }
 
     /** Appends the path to the base URL's path; URI.resolve would drop a base path such as /app. */

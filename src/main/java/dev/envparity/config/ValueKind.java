@@ -20,6 +20,21 @@ import io.quarkus.runtime.configuration.DurationConverter;
 public enum ValueKind {
     TEXT,
     LIST,
+    /**
+     * A list that switches a check: {@code none} turns it off. An empty one ({@code []}) reaches the configuration as no
+     * value at all, which would quietly mean the default, so it is refused.
+     */
+    SWITCHED_LIST("empty; write none to turn this check off, or list what to check") {
+        @Override
+        boolean valid(String value) {
+            return !value.isBlank();
+        }
+
+        @Override
+        boolean allowsEmpty() {
+            return false;
+        }
+    },
     DURATION("not a duration; write a number and a unit, e.g. 30s, 5m or 72h") {
         @Override
         boolean valid(String value) {
@@ -126,6 +141,11 @@ public enum ValueKind {
         return true;
     }
 
+    /** Whether an empty value is fine (it means the key's default). */
+    boolean allowsEmpty() {
+        return true;
+    }
+
     /** The value in the one form the mapping reads (booleans are true or false). */
     String normalize(String value) {
         return value;
@@ -148,6 +168,9 @@ public enum ValueKind {
 
     /** @return what is wrong with the value, without the value; empty when it is fine */
     public Optional<String> problem(String value) {
-        return value == null || value.isEmpty() || valid(value) ? Optional.empty() : Optional.of(expected);
+        if (value == null || value.isEmpty()) {
+            return allowsEmpty() || value == null ? Optional.empty() : Optional.of(expected);
+        }
+        return valid(value) ? Optional.empty() : Optional.of(expected);
     }
 }

@@ -107,7 +107,7 @@ public class DeployVerifier {
         }
         // The history learns when the new version arrived, to the poll; a verification is not counted as a check.
         Instant now = clock.instant();
-        EnvironmentComparator comparator = new EnvironmentComparator(plan.maxPromotionLag());
+        EnvironmentComparator comparator = new EnvironmentComparator(plan.maxPromotionLag(), plan.tls());
         History.Tracked tracked = history.track(now, Map.of(spec.name(), all), false, (name, envs) -> comparator.judge(name, envs, now));
         ServiceReport service = tracked.services().get(0);
         Rollout rollout = new Rollout(deploy.service(), deploy.environment(), deploy.source(), deploy.version(),

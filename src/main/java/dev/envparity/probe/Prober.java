@@ -9,20 +9,25 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.envparity.config.CheckPlan;
+import dev.envparity.config.ServiceChecks.SchemaTool;
 import dev.envparity.config.ServiceSpec;
 import dev.envparity.net.QuietConnections;
 import dev.envparity.probe.health.HealthParser;
 import dev.envparity.probe.health.HealthReading;
+import dev.envparity.probe.schema.SchemaReader;
 import dev.envparity.probe.version.VersionReader;
 import dev.envparity.probe.version.VersionReading;
 import dev.envparity.report.EnvironmentReport;
 import dev.envparity.report.Health;
+import dev.envparity.report.SchemaReport;
+import dev.envparity.report.TlsReport;
 import dev.envparity.report.UntrustedText;
 import io.quarkus.runtime.Startup;
 import io.vertx.core.Vertx;
@@ -34,6 +39,7 @@ import io.vertx.core.net.TrustOptions;
 import dev.envparity.probe.http.Fetched;
 import dev.envparity.probe.http.Fetcher;
 import dev.envparity.probe.http.ProbeFailure;
+import dev.envparity.probe.http.SecurityHeaderCheck;
 import dev.envparity.probe.http.TlsTrust;
 
 /**
@@ -110,15 +116,23 @@ public class Prober {
         boolean shared = healthUri.equals(versionUri);
         CompletableFuture<Exchange> health = fetch(healthUri, spec, HealthParser::isHealthDocument);
         CompletableFuture<Exchange> version = shared ? health : fetch(versionUri, spec, f -> false);
-        return health.thenCombine(version, (h, v) -> new Exchanges(spec, environment, shared, h, v))
-                .exceptionally(t -> new Exchanges(spec, environment, shared, null, null, t));
+        // The migrations endpoint, for a service that opted in: read alongside, never part of reachable or healthy.
+        CompletableFuture<Exchange> schema = spec.checks().schema() == null ? CompletableFuture.completedFuture(null)
+                : fetch(spec.schemaUri(environment), spec, f -> false);
+        return health.thenCombine(version, (h, v) -> new Exchanges(spec, environment, shared, h, v, null, null))
+                .exceptionally(t -> new Exchanges(spec, environment, shared, null, null, null, t))
+                .thenCombine(schema, Exchanges::withSchema);
     }
 
-    /** Both answers of one environment (one when health and version share a URL), or why the probe failed. */
+    /**
+     * Both answers of one environment (one when health and version share a URL), the migrations endpoint's answer when
+     * the service has one, or why the probe failed.
+     */
     private record Exchanges(ServiceSpec spec, String environment, boolean shared, Exchange health, Exchange version,
-            Throwable failure) {
-        Exchanges(ServiceSpec spec, String environment, boolean shared, Exchange health, Exchange version) {
-            this(spec, environment, shared, health, version, null);
+            Exchange schema, Throwable failure) {
+
+        Exchanges withSchema(Exchange answer) {
+            return new Exchanges(spec, environment, shared, health, version, answer, failure);
         }
 
         EnvironmentReport report() {
@@ -126,9 +140,26 @@ public class Prober {
                 return failed(spec, environment, "probe failed: " + asFailure(failure).getMessage());
             }
             try {
-                return assemble(spec, environment, shared, health, version);
+                return assemble(spec, environment, shared, health, version).withSchema(migrations());
             } catch (RuntimeException e) {
                 return failed(spec, environment, "probe failed: " + asFailure(e).getMessage());
+            }
+        }
+
+        /** The migrations, or why they could not be read; null for a service without schema. */
+        private SchemaReport migrations() {
+            if (schema == null) {
+                return null;
+            }
+            SchemaTool tool = spec.checks().schema().tool();
+            String url = Fetcher.display(schema.uri());
+            if (schema.response() == null) {
+                return SchemaReport.failed(tool.id, url, schema.failure().getMessage());
+            }
+            try {
+                return SchemaReader.read(tool, schema.response());
+            } catch (ProbeFailure e) {
+                return SchemaReport.failed(tool.id, url, e.getMessage());
             }
         }
     }
@@ -213,7 +244,23 @@ public class Prober {
                 version == null ? Map.of() : version.compare(),
                 http,
                 Fetcher.display(h.uri()),
-                Fetcher.display(v.uri()));
+                Fetcher.display(v.uri()),
+                null, // when the version was first seen here: the history's to tell
+                version == null ? Map.of() : version.runtime(),
+                spec.checks().tls() ? tls(h, v) : null,
+                SecurityHeaderCheck.read(spec.checks().securityHeaders(),
+                        Stream.of(h, v).map(Exchange::response).filter(Objects::nonNull).toList()),
+                null);
+    }
+
+    /** What the health answer's connection negotiated, else the version answer's; null over http. */
+    private static TlsReport tls(Exchange h, Exchange v) {
+        for (Exchange e : List.of(h, v)) {
+            if (e.response() != null && e.response().tls() != null) {
+                return e.response().tls().report();
+            }
+        }
+        return null;
     }
 
     /** "GET https://…/actuator/health: HTTP 404 Not Found", naming each endpoint only when it matters. */

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import io.quarkus.qute.TemplateData;
 
@@ -60,10 +61,15 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
      * @param css severity class of the worst finding about this environment ("ok", "info", "warning", "critical")
      * @param versionUrl the probed version endpoint (base URLs never carry credentials: configuration refuses them)
      * @param seen "first seen 1d 2h ago": when the history first saw this version here, or ""
+     * @param runtime what it runs on ("Java 17.0.9 (Eclipse Adoptium) · Quarkus 3.33.2"), or "" when not published
+     * @param tls "TLSv1.3 · certificate until 2027-01-05 (Let's Encrypt)", or "" over http
+     * @param headers "lacks Content-Security-Policy · Server: nginx/1.25.3": the security header checklist's gaps, or ""
+     * @param schema "flyway: V42 add tax column · 1 pending", "flyway: unreadable", or "" for a service without schema
      */
     @TemplateData
     public record Cell(String environment, String version, String versionTitle, String commit, String health, String built,
-            String css, String versionUrl, String healthUrl, String error, String seen) {
+            String css, String versionUrl, String healthUrl, String error, String seen, String runtime, String tls,
+            String headers, String schema) {
     }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
@@ -147,7 +153,12 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
             EnvironmentReport e = s.environments().get(env);
             Severity worst = s.findings().stream().filter(f -> f.environments().contains(env)).map(Finding::severity)
                     .reduce(Severity.OK, Severity::max);
-            cells.add(e == null ? new Cell(env, "—", "", "", "UNKNOWN", "", worst.id(), null, null, null, "") : cell(env, e, worst, now));
+            // The checklist's gaps only where they differ from a neighbour: most services send the same few headers
+            // everywhere, and the same list under every cell would hide the one that matters.
+            boolean headersDiffer = s.findings().stream()
+                    .anyMatch(f -> f.kind() == Finding.Kind.HEADERS_MISMATCH && f.environments().contains(env));
+            cells.add(e == null ? new Cell(env, "—", "", "", "UNKNOWN", "", worst.id(), null, null, null, "", "", "", "", "")
+                    : cell(env, e, worst, now, headersDiffer));
         }
         return new Row(s.name(), s.status().name(), s.status().label(), s.severity().id(), cells, s.findings().stream()
                 // The cell of an unreachable environment shows why; the row does not repeat it.
@@ -157,14 +168,43 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
     }
 
     /** Qute escapes HTML; what a service reported is also made printable (no control or bidi characters). */
-    private static Cell cell(String env, EnvironmentReport e, Severity worst, Instant now) {
+    private static Cell cell(String env, EnvironmentReport e, Severity worst, Instant now, boolean headersDiffer) {
         String version = e.version() == null ? "—" : UntrustedText.printable(e.version());
         String shortVersion = version.length() > MAX_VERSION ? version.substring(0, MAX_VERSION - 1) + "…" : version;
         String health = e.reachable() ? e.health().name() : "UNREACHABLE";
         String built = e.builtAt() == null ? "" : "built " + ago(Duration.between(e.builtAt(), now));
         String seen = e.versionSince() == null ? "" : "first seen here " + ago(Duration.between(e.versionSince(), now));
         return new Cell(env, shortVersion, version, e.commit() == null ? "" : UntrustedText.printable(Labels.shortCommit(e.commit())),
-                health, built, worst.id(), e.versionUrl(), e.healthUrl(), e.error() == null ? null : UntrustedText.printable(e.error()), seen);
+                health, built, worst.id(), e.versionUrl(), e.healthUrl(), e.error() == null ? null : UntrustedText.printable(e.error()),
+                seen,
+                e.runtime().values().stream().map(UntrustedText::printable).collect(Collectors.joining(" · ")),
+                e.tls() == null ? "" : UntrustedText.printable(e.tls().protocol() + " · certificate until "
+                        + e.tls().notAfter().atOffset(ZoneOffset.UTC).toLocalDate() + " (" + e.tls().issuedBy() + ")"),
+                headersDiffer ? headers(e.securityHeaders()) : "", schema(e.schema()));
+    }
+
+    /** What the checklist found wanting: the headers not sent, and those that reveal a version, with it. */
+    private static String headers(HeaderChecklist h) {
+        if (h == null) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        if (!h.missing().isEmpty()) {
+            parts.add("lacks " + String.join(", ", h.missing()));
+        }
+        h.versionLeaks().forEach((name, value) -> parts.add(name + ": " + value));
+        return UntrustedText.printable(String.join(" · ", parts));
+    }
+
+    /** The latest applied migration and how many wait, or that the endpoint could not be read. */
+    private static String schema(SchemaReport s) {
+        if (s == null) {
+            return "";
+        }
+        String state = !s.readable() ? "unreadable"
+                : (s.latest() == null ? "no migration applied" : s.latest()) + (s.pending() > 0 ? " · " + s.pending() + " pending" : "")
+                        + (s.failed().isEmpty() ? "" : " · " + s.failed().size() + " failed");
+        return UntrustedText.printable(s.tool() + ": " + state);
     }
 
     /** "just now", "4m ago", "3d 4h ago". */

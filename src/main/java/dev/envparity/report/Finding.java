@@ -43,6 +43,22 @@ public record Finding(Kind kind, Severity severity, Status status, List<String> 
         DOWNSTREAM_AHEAD,
         DIVERGED,
         CHECKS_MISMATCH,
-        FIELD_MISMATCH
+        FIELD_MISMATCH,
+        /** Java, the framework or the OS differs between two environments (runtime parity). */
+        RUNTIME_MISMATCH,
+        /** The certificate an https environment serves expires soon. */
+        TLS_EXPIRING,
+        /** Two adjacent environments' certificates come from different issuers, or they negotiate different protocols. */
+        TLS_MISMATCH,
+        /** Two adjacent environments send different security headers, or one reveals a software version the other does not. */
+        HEADERS_MISMATCH,
+        /** Migrations applied upstream are not applied downstream. */
+        SCHEMA_PENDING,
+        /** One migration applied with different checksums in two environments: someone edited it after it ran. */
+        SCHEMA_CHECKSUM,
+        /** A migration is recorded as failed. */
+        SCHEMA_FAILED,
+        /** The migrations endpoint could not be read: the schema is not compared. */
+        SCHEMA_UNKNOWN
     }
 }

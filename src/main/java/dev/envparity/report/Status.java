@@ -12,6 +12,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public enum Status {
     UNREACHABLE(Severity.CRITICAL),
     UNHEALTHY(Severity.CRITICAL),
+    /** The certificate of an https environment expires soon: warning, or critical close to the end. */
+    CERTIFICATE_EXPIRING(Severity.WARNING),
     DOWNSTREAM_AHEAD(Severity.WARNING),
     DIVERGED(Severity.WARNING),
     PROMOTION_OVERDUE(Severity.WARNING),

@@ -24,7 +24,8 @@ public final class Verdict {
         }
         long unreachable = problems.stream().filter(s -> s == Status.UNREACHABLE).count();
         long unhealthy = problems.stream().filter(s -> s == Status.UNHEALTHY).count();
-        long drifting = problems.size() - unreachable - unhealthy;
+        long expiring = problems.stream().filter(s -> s == Status.CERTIFICATE_EXPIRING).count();
+        long drifting = problems.size() - unreachable - unhealthy - expiring;
         if (drifting == problems.size()) {
             return plural(problems.size(), "service drifts", "services drift") + " " + where;
         }
@@ -34,6 +35,9 @@ public final class Verdict {
         }
         if (unhealthy > 0) {
             parts.add(unhealthy + " unhealthy");
+        }
+        if (expiring > 0) {
+            parts.add(plural(expiring, "certificate expiring", "certificates expiring"));
         }
         if (drifting > 0) {
             parts.add(drifting + " drifting");

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.envparity.config.TlsRules;
 import dev.envparity.report.EnvironmentReport;
 import dev.envparity.report.Finding;
 import dev.envparity.report.Health;
@@ -180,5 +181,89 @@ class EnvironmentComparatorTest {
         ServiceReport r = judge(env("2.0.0"), env("2.0.0"), env("1.9.0"));
         assertVerdict(r, Status.PROMOTION_PENDING, Severity.INFO,
                 "staging 2.0.0 is ahead of production 1.9.0 (staging reports no build time)");
+    }
+
+    private static EnvironmentReport runs(String version, String java, String framework) {
+        Map<String, String> runtime = new LinkedHashMap<>();
+        if (java != null) {
+            runtime.put("java", java);
+        }
+        if (framework != null) {
+            runtime.put("framework", framework);
+        }
+        return env(version, "4f2a9c1", Instant.parse("2026-11-25T06:00:00Z")).withRuntime(runtime);
+    }
+
+    @Test
+    void aDifferentRuntimeOnTheSameBuildIsAWarningWithBothValues() {
+        ServiceReport r = judge(runs("2.4.0", "Java 21.0.5 (Eclipse Adoptium)", "Quarkus 3.33.2"),
+                runs("2.4.0", "Java 17.0.9 (Eclipse Adoptium)", "Quarkus 3.33.2"));
+        assertVerdict(r, Status.MISMATCH, Severity.WARNING,
+                "production runs Java 17.0.9 (Eclipse Adoptium), staging Java 21.0.5 (Eclipse Adoptium), both on 2.4.0");
+        assertEquals(Finding.Kind.RUNTIME_MISMATCH, r.findings().get(0).kind());
+        assertEquals(List.of("staging", "production"), r.findings().get(0).environments());
+    }
+
+    @Test
+    void everyAspectThatDiffersIsAFindingAlongTheWholePromotionOrder() {
+        ServiceReport r = judge(runs("2.4.0", "Java 21.0.5", "Quarkus 3.33.2"), runs("2.4.0", "Java 21.0.5", "Quarkus 3.30.0"),
+                runs("2.4.0", "Java 17.0.9", "Quarkus 3.30.0"));
+        assertVerdict(r, Status.MISMATCH, Severity.WARNING, "staging runs Quarkus 3.30.0, dev Quarkus 3.33.2, both on 2.4.0",
+                "production runs Java 17.0.9, staging Java 21.0.5, both on 2.4.0");
+    }
+
+    @Test
+    void whileTheVersionIsPendingTheRuntimeTravelsWithItAsInformation() {
+        ServiceReport r = judge(runs("2.4.0", "Java 21.0.5", null), runs("2.3.1", "Java 17.0.9", null));
+        // The service stays "promotion pending": the new Java arrives with the new version.
+        assertVerdict(r, Status.PROMOTION_PENDING, Severity.INFO,
+                "staging 2.4.0 is ahead of production 2.3.1 for 1d 4h (built 2026-11-25)",
+                "production runs Java 17.0.9 on 2.3.1, staging Java 21.0.5 on 2.4.0");
+        assertEquals(Finding.Kind.RUNTIME_MISMATCH, r.findings().get(1).kind());
+        assertEquals(Severity.INFO, r.findings().get(1).severity());
+    }
+
+    @Test
+    void anAspectOneSideDoesNotPublishIsNotCompared() {
+        assertVerdict(judge(runs("2.4.0", "Java 21.0.5", null), runs("2.4.0", null, "Quarkus 3.33.2")), Status.IN_SYNC,
+                Severity.OK);
+        assertVerdict(judge(runs("2.4.0", "Java 21.0.5", "Quarkus 3.33.2"), runs("2.4.0", "Java 21.0.5", "Quarkus 3.33.2")),
+                Status.IN_SYNC, Severity.OK);
+    }
+
+    private static EnvironmentReport served(String issuedBy, String protocol, Duration left) {
+        return env("2.4.0", "4f2a9c1", null).withTls(new dev.envparity.report.TlsReport(protocol, "CN=checkout.example.com",
+                List.of("checkout.example.com"), "CN=R11,O=" + issuedBy + ",C=US", issuedBy, NOW.plus(left)));
+    }
+
+    @Test
+    void certificateExpiryAgainstBothThresholds() {
+        assertVerdict(judge(served("Let's Encrypt", "TLSv1.3", Duration.ofDays(15)), served("Let's Encrypt", "TLSv1.3",
+                Duration.ofDays(90))), Status.IN_SYNC, Severity.OK);
+        assertVerdict(judge(served("Let's Encrypt", "TLSv1.3", Duration.ofDays(14)), served("Let's Encrypt", "TLSv1.3",
+                Duration.ofDays(90))), Status.CERTIFICATE_EXPIRING, Severity.WARNING,
+                "staging's certificate expires in 14d (2026-12-10, issued by Let's Encrypt)");
+        assertVerdict(judge(served("Let's Encrypt", "TLSv1.3", Duration.ofDays(90)), served("Let's Encrypt", "TLSv1.3",
+                Duration.ofHours(30))), Status.CERTIFICATE_EXPIRING, Severity.CRITICAL,
+                "production's certificate expires in 1d 6h (2026-11-27, issued by Let's Encrypt)");
+        ServiceReport custom = new EnvironmentComparator(Duration.ofHours(72), new TlsRules(true, Duration.ofDays(30),
+                Duration.ofDays(7), true)).judge("checkout", Map.of("production", served("Let's Encrypt", "TLSv1.3",
+                        Duration.ofDays(20))), NOW);
+        assertVerdict(custom, Status.CERTIFICATE_EXPIRING, Severity.WARNING,
+                "production's certificate expires in 20d (2026-12-16, issued by Let's Encrypt)");
+    }
+
+    @Test
+    void issuerAndProtocolDifferencesAreInformationAndCanBeTurnedOff() {
+        EnvironmentReport staging = served("Let's Encrypt", "TLSv1.3", Duration.ofDays(60));
+        EnvironmentReport production = served("DigiCert Inc", "TLSv1.2", Duration.ofDays(300));
+        assertVerdict(judge(staging, production), Status.MISMATCH, Severity.INFO,
+                "production's certificate is issued by DigiCert Inc, staging's by Let's Encrypt",
+                "production negotiates TLSv1.2, staging TLSv1.3");
+        Map<String, EnvironmentReport> both = new LinkedHashMap<>();
+        both.put("staging", staging);
+        both.put("production", production);
+        assertVerdict(new EnvironmentComparator(Duration.ofHours(72), new TlsRules(true, Duration.ofDays(14), Duration.ofDays(3),
+                false)).judge("checkout", both, NOW), Status.IN_SYNC, Severity.OK);
     }
 }

@@ -32,7 +32,7 @@ class ConfigKeysTest {
                 return ValueKind.INT;
             case "long":
                 return ValueKind.LONG;
-            case "boolean":
+            case "boolean", "java.lang.Boolean":
                 return ValueKind.BOOLEAN;
             case "java.lang.String":
                 return ValueKind.TEXT;
@@ -50,9 +50,11 @@ class ConfigKeysTest {
             }
         });
         Map<String, ValueKind> known = new TreeMap<>();
-        // Cron expressions and webhook secrets are text with a form of their own.
+        // Cron expressions and webhook secrets are text with a form of their own; a switched list is a list that
+        // also takes none.
         ConfigKeys.all().forEach((key, kind) -> known.put(key,
-                kind == ValueKind.CRON || kind == ValueKind.WEBHOOK_SECRET ? ValueKind.TEXT : kind));
+                kind == ValueKind.CRON || kind == ValueKind.WEBHOOK_SECRET ? ValueKind.TEXT
+                        : kind == ValueKind.SWITCHED_LIST ? ValueKind.LIST : kind));
         assertEquals(mapped, known, "ConfigKeys must list every key of ParityConfig, with its kind");
     }
 

@@ -11,7 +11,8 @@ import dev.envparity.report.ServiceReport;
 
 /** The golden-file scenarios (see {@link Scenarios}), for the golden files of renderers outside this package. */
 public final class ScenarioReports {
-    public static final List<String> NAMES = List.of("all-in-sync", "mixed-drift", "all-unreachable", "300-drifting");
+    public static final List<String> NAMES = List.of("all-in-sync", "mixed-drift", "all-unreachable", "300-drifting",
+            "runtime-parity", "tls-parity", "headers-parity", "schema-parity");
 
     private ScenarioReports() {
     }

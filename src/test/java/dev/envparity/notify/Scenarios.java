@@ -16,9 +16,13 @@ import dev.envparity.history.LeadTimes;
 import dev.envparity.notify.Digest.Change;
 import dev.envparity.report.EnvironmentReport;
 import dev.envparity.report.Health;
+import dev.envparity.report.HeaderChecklist;
 import dev.envparity.report.ParityReport;
 import dev.envparity.report.ServiceReport;
+import dev.envparity.report.SchemaReport;
+import dev.envparity.report.SchemaReport.Migration;
 import dev.envparity.report.Severity;
+import dev.envparity.report.TlsReport;
 import dev.envparity.report.Trigger;
 import dev.envparity.state.TargetState;
 
@@ -39,7 +43,7 @@ final class Scenarios {
     }
 
     static final List<String> NAMES = List.of("all-in-sync", "mixed-drift", "all-unreachable", "300-drifting", "hostile-text",
-            "lead-times");
+            "lead-times", "runtime-parity", "tls-parity", "headers-parity", "schema-parity");
 
     /** What a broken or hostile service may report: terminal escapes, a fake line, mentions, links, bidi overrides. */
     static final String CLEAR_SCREEN = "\u001b[2J\u001b[H";
@@ -59,6 +63,10 @@ final class Scenarios {
             case "300-drifting": return drifting(300);
             case "hostile-text": return hostileText();
             case "lead-times": return mixedDrift();
+            case "runtime-parity": return runtimeParity();
+            case "tls-parity": return tlsParity();
+            case "headers-parity": return headersParity();
+            case "schema-parity": return schemaParity();
             default: throw new IllegalArgumentException(name);
         }
     }
@@ -162,6 +170,98 @@ final class Scenarios {
         s.add(service("search", env(Health.UP, "6.1.0\u0007\u007f\u009b31m" + TERMINAL_LINK, null, null, CHECKS),
                 env(Health.UP, "6.0.0" + FAKE_LINE, null, null, CHECKS)));
         return report(s);
+    }
+
+    /** Same builds on different runtimes, a runtime that arrives with a pending version, one that matches. */
+    static ParityReport runtimeParity() {
+        Instant built = AT.minus(Duration.ofDays(2));
+        List<ServiceReport> s = new ArrayList<>();
+        s.add(service("checkout", runs(env(Health.UP, "2.4.0", "4f2a9c1", built, CHECKS), "Java 21.0.5 (Eclipse Adoptium)", null),
+                runs(env(Health.UP, "2.4.0", "4f2a9c1", built, CHECKS), "Java 17.0.9 (Eclipse Adoptium)", null)));
+        s.add(service("payments", runs(env(Health.UP, "1.9.0", "9e8d7c6", built, CHECKS), "Java 21.0.5", "Quarkus 3.33.2"),
+                runs(env(Health.UP, "1.8.3", "4f2a9c1", built, CHECKS), "Java 17.0.12", "Quarkus 3.33.2")));
+        s.add(service("search", runs(env(Health.UP, "3.2.0", "1a2b3c4", built, CHECKS), "Java 21.0.5", "Quarkus 3.33.2"),
+                runs(env(Health.UP, "3.2.0", "1a2b3c4", built, CHECKS), "Java 21.0.5", "Quarkus 3.30.0 " + MENTIONS)));
+        s.add(service("ledger", runs(env(Health.UP, "0.9.1", "5d6e7f8", built, CHECKS), "Java 21.0.5", "Quarkus 3.33.2"),
+                runs(env(Health.UP, "0.9.1", "5d6e7f8", built, CHECKS), "Java 21.0.5", "Quarkus 3.33.2")));
+        return report(s);
+    }
+
+    /** Certificates close to their end, another issuer and an older protocol downstream, one service as it should be. */
+    static ParityReport tlsParity() {
+        Instant built = AT.minus(Duration.ofDays(2));
+        List<ServiceReport> s = new ArrayList<>();
+        s.add(service("checkout", served(env(Health.UP, "2.4.0", "4f2a9c1", built, CHECKS), "Let's Encrypt", "TLSv1.3", 60),
+                served(env(Health.UP, "2.4.0", "4f2a9c1", built, CHECKS), "Let's Encrypt", "TLSv1.3", 2)));
+        s.add(service("payments", served(env(Health.UP, "1.9.0", "9e8d7c6", built, CHECKS), "Let's Encrypt", "TLSv1.3", 70),
+                served(env(Health.UP, "1.9.0", "9e8d7c6", built, CHECKS), "Let's Encrypt", "TLSv1.3", 10)));
+        s.add(service("search", served(env(Health.UP, "3.2.0", "1a2b3c4", built, CHECKS), "Let's Encrypt", "TLSv1.3", 80),
+                served(env(Health.UP, "3.2.0", "1a2b3c4", built, CHECKS), "DigiCert Inc " + MENTIONS, "TLSv1.2", 300)));
+        s.add(service("ledger", served(env(Health.UP, "0.9.1", "5d6e7f8", built, CHECKS), "Let's Encrypt", "TLSv1.3", 45),
+                served(env(Health.UP, "0.9.1", "5d6e7f8", built, CHECKS), "Let's Encrypt", "TLSv1.3", 50)));
+        return report(s);
+    }
+
+    /** A proxy that drops headers downstream, a server that tells its version, one service alike everywhere. */
+    static ParityReport headersParity() {
+        Instant built = AT.minus(Duration.ofDays(2));
+        HeaderChecklist full = new HeaderChecklist(List.of("Strict-Transport-Security", "Content-Security-Policy",
+                "X-Frame-Options"), List.of(), Map.of());
+        List<ServiceReport> s = new ArrayList<>();
+        s.add(service("checkout", env(Health.UP, "2.4.0", "4f2a9c1", built, CHECKS).withSecurityHeaders(full),
+                env(Health.UP, "2.4.0", "4f2a9c1", built, CHECKS).withSecurityHeaders(new HeaderChecklist(
+                        List.of("Strict-Transport-Security"), List.of("Content-Security-Policy", "X-Frame-Options"), Map.of()))));
+        s.add(service("search", env(Health.UP, "3.2.0", "1a2b3c4", built, CHECKS).withSecurityHeaders(full),
+                env(Health.UP, "3.2.0", "1a2b3c4", built, CHECKS).withSecurityHeaders(new HeaderChecklist(full.present(), List.of(),
+                        Map.of("Server", "nginx/1.25.3 " + MENTIONS)))));
+        s.add(service("ledger", env(Health.UP, "0.9.1", "5d6e7f8", built, CHECKS).withSecurityHeaders(full),
+                env(Health.UP, "0.9.1", "5d6e7f8", built, CHECKS).withSecurityHeaders(full)));
+        return report(s);
+    }
+
+    /** A migration missing downstream, an edited one, a failed one, one service whose schema could not be read. */
+    static ParityReport schemaParity() {
+        Instant built = AT.minus(Duration.ofDays(2));
+        Migration v1 = new Migration("V1", "V1 init", "-156244537", true, false, true);
+        Migration v2 = new Migration("V2", "V2 add orders", "1250113581", true, false, true);
+        Migration v3 = new Migration("V3", "V3 add tax column", "98127231", true, false, true);
+        List<ServiceReport> s = new ArrayList<>();
+        s.add(service("checkout", env(Health.UP, "2.4.0", "4f2a9c1", built, CHECKS).withSchema(flyway(v1, v2, v3)),
+                env(Health.UP, "2.4.0", "4f2a9c1", built, CHECKS).withSchema(flyway(v1, v2,
+                        new Migration("V3", "V3 add tax column", "98127231", false, false, true)))));
+        s.add(service("payments", env(Health.UP, "1.9.0", "9e8d7c6", built, CHECKS).withSchema(flyway(v1, v2)),
+                env(Health.UP, "1.9.0", "9e8d7c6", built, CHECKS).withSchema(flyway(v1,
+                        new Migration("V2", "V2 add orders " + MENTIONS, "-4021", true, false, true)))));
+        s.add(service("orders", env(Health.UP, "3.0.0", "1a2b3c4", built, CHECKS).withSchema(flyway(v1, v2)),
+                env(Health.UP, "3.0.0", "1a2b3c4", built, CHECKS).withSchema(flyway(v1,
+                        new Migration("V2", "V2 add orders", "1250113581", false, true, true)))));
+        s.add(service("ledger", env(Health.UP, "0.9.1", "5d6e7f8", built, CHECKS).withSchema(flyway(v1)),
+                env(Health.UP, "0.9.1", "5d6e7f8", built, CHECKS).withSchema(SchemaReport.failed("flyway",
+                        "https://ledger.example.com/actuator/flyway", "HTTP 404 Not Found"))));
+        return report(s);
+    }
+
+    private static SchemaReport flyway(Migration... migrations) {
+        List<Migration> all = List.of(migrations);
+        List<Migration> applied = all.stream().filter(Migration::applied).toList();
+        return new SchemaReport("flyway", "https://svc.example.com/actuator/flyway",
+                applied.isEmpty() ? null : applied.get(applied.size() - 1).label(), applied.size(),
+                (int) all.stream().filter(m -> !m.applied() && !m.failed()).count(),
+                all.stream().filter(Migration::failed).map(Migration::label).toList(), null, all);
+    }
+
+    private static EnvironmentReport served(EnvironmentReport e, String issuedBy, String protocol, int daysLeft) {
+        return e.withTls(new TlsReport(protocol, "CN=svc.example.com", List.of("svc.example.com"), "CN=R11,O=" + issuedBy + ",C=US",
+                issuedBy, AT.plus(Duration.ofDays(daysLeft))));
+    }
+
+    private static EnvironmentReport runs(EnvironmentReport e, String java, String framework) {
+        Map<String, String> runtime = new LinkedHashMap<>();
+        runtime.put("java", java);
+        if (framework != null) {
+            runtime.put("framework", framework);
+        }
+        return e.withRuntime(runtime);
     }
 
     private static Map<String, Health> checks(String a, Health ha, String b, Health hb) {

@@ -60,4 +60,15 @@ class TextRendererTest {
         assertTrue(out.contains("\\u202Egnp.exe"), out);
         assertTrue(out.contains("\\r\\nAll services are in sync."), out);
     }
+
+    @Test
+    void aDifferentRuntimeIsAFindingRowWithBothValues() {
+        ServiceReport checkout = service("checkout", up("2.4.0", Map.of()).withRuntime(Map.of("java", "Java 21.0.5")),
+                up("2.4.0", Map.of()).withRuntime(Map.of("java", "Java 17.0.9" + FAKE_LINE)));
+        String out = TextRenderer.render(new ParityReport("3f6b2c1e", Trigger.CLI, AT, 412, List.of("staging", "production"),
+                Severity.WARNING, List.of(checkout), List.of()));
+        assertTrue(out.contains("  checkout  MISMATCH  2.4.0 UP  2.4.0 UP\n"), out);
+        assertTrue(out.contains("  WARNING   checkout  -      production runs Java 17.0.9\\r\\nAll services are in sync., staging Java "
+                + "21.0.5, both on 2.4.0\n"), out);
+    }
 }

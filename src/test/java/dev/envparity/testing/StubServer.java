@@ -169,6 +169,33 @@ public final class StubServer implements AutoCloseable {
         }
     }
 
+    /**
+     * HTTPS with a certificate of the test's own ({@link TestCertificates}), negotiating only {@code protocols} when
+     * some are given ("TLSv1.2").
+     */
+    public static StubServer https(KeyStore ks, String... protocols) {
+        try {
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(ks, TestCertificates.PASSWORD.toCharArray());
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(kmf.getKeyManagers(), null, null);
+            HttpsServer s = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            s.setHttpsConfigurator(new HttpsConfigurator(ctx) {
+                @Override
+                public void configure(com.sun.net.httpserver.HttpsParameters params) {
+                    javax.net.ssl.SSLParameters p = ctx.getDefaultSSLParameters();
+                    if (protocols.length > 0) {
+                        p.setProtocols(protocols);
+                    }
+                    params.setSSLParameters(p);
+                }
+            });
+            return new StubServer(s);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the HTTPS stub", e);
+        }
+    }
+
     /** A port nobody listens on: connecting to it is refused. */
     public static int closedPort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -14,16 +14,17 @@ import dev.envparity.report.UntrustedText;
  * @param headers first value of each header, names in lower case
  * @param wireNanos from sending the request on an open connection to the last byte of the answer (summed over
  *        the redirects that led here): the service's latency, without connection set-up or waiting for one
+ * @param tls what the connection that carried it negotiated; null over plain http
  */
-public record Fetched(URI uri, int status, Map<String, String> headers, byte[] body, long wireNanos) {
+public record Fetched(URI uri, int status, Map<String, String> headers, byte[] body, long wireNanos, TlsSession tls) {
 
     public Fetched(URI uri, int status, Map<String, String> headers, byte[] body) {
-        this(uri, status, headers, body, 0);
+        this(uri, status, headers, body, 0, null);
     }
 
     /** This answer, reached after redirects that took {@code nanos} on the wire themselves. */
     Fetched after(long nanos) {
-        return new Fetched(uri, status, headers, body, wireNanos + nanos);
+        return new Fetched(uri, status, headers, body, wireNanos + nanos, tls);
     }
 
     public Optional<String> header(String name) {

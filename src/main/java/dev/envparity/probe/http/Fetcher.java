@@ -1,6 +1,8 @@
 package dev.envparity.probe.http;
 
 import java.net.URI;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
@@ -10,10 +12,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 
@@ -134,8 +140,24 @@ public final class Fetcher {
         response.endHandler(end -> {
             Map<String, String> headers = new HashMap<>();
             response.headers().forEach(h -> headers.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
-            result.complete(new Fetched(uri, response.statusCode(), headers, body.getBytes(), System.nanoTime() - sent));
+            result.complete(new Fetched(uri, response.statusCode(), headers, body.getBytes(), System.nanoTime() - sent,
+                    tls(response.request().connection())));
         });
+    }
+
+    /** The protocol and certificate of the connection the answer came on: the probe's own, no request of its own. */
+    private static TlsSession tls(HttpConnection connection) {
+        if (connection == null || !connection.isSsl() || connection.sslSession() == null) {
+            return null;
+        }
+        SSLSession session = connection.sslSession();
+        try {
+            Certificate[] chain = session.getPeerCertificates();
+            return chain.length > 0 && chain[0] instanceof X509Certificate leaf ? new TlsSession(session.getProtocol(), leaf)
+                    : null;
+        } catch (SSLPeerUnverifiedException e) {
+            return null;
+        }
     }
 
     private ProbeFailure tooLarge() {

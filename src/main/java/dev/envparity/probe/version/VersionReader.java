@@ -16,7 +16,8 @@ import dev.envparity.probe.http.StrictBody;
  * Reads version, commit, build time and the {@code compare} values out of a version document through the
  * service's JSON Pointers; a configured header (X-Version and the like) is the fallback when the body has
  * no version. Covers Spring Boot and Quarkus info (git "simple" and "full" modes), Dockerflow
- * {@code __version__}, health+json {@code version}/{@code releaseId} and plain-text bodies.
+ * {@code __version__}, health+json {@code version}/{@code releaseId} and plain-text bodies; for the presets that
+ * publish it, also what the service runs on ({@link RuntimeReader}).
  */
 public final class VersionReader {
     private static final int MAX_VERSION_LENGTH = 200;
@@ -36,12 +37,12 @@ public final class VersionReader {
             throw new ProbeFailure(response.statusLine(), response.status() >= 500);
         }
         if (spec.versionPointer().isEmpty()) {
-            return new VersionReading(plainVersion(response, header), null, null, Map.of());
+            return new VersionReading(plainVersion(response, header), null, null, Map.of(), Map.of());
         }
         JsonNode doc = parse(response);
         if (doc == null) {
             if (header.isPresent()) {
-                return new VersionReading(header.get(), null, null, Map.of());
+                return new VersionReading(header.get(), null, null, Map.of(), Map.of());
             }
             throw new ProbeFailure("version document is not JSON (" + response.mediaType() + ")", false);
         }
@@ -58,7 +59,8 @@ public final class VersionReader {
             compare.put(pointer, value.isMissingNode() || value.isNull() ? null
                     : value.isValueNode() ? value.asText() : value.toString());
         }
-        return new VersionReading(checkLength(version), commit, builtAt, compare);
+        return new VersionReading(checkLength(version), commit, builtAt, compare,
+                RuntimeReader.read(doc, spec.checks().runtime()));
     }
 
     private static String plainVersion(Fetched response, Optional<String> header) {

@@ -22,9 +22,12 @@ import dev.envparity.compare.EnvironmentComparator;
 import dev.envparity.report.DashboardView;
 import dev.envparity.report.EnvironmentReport;
 import dev.envparity.report.Health;
+import dev.envparity.report.HeaderChecklist;
 import dev.envparity.report.ParityReport;
 import dev.envparity.report.ServiceReport;
+import dev.envparity.report.SchemaReport;
 import dev.envparity.report.Severity;
+import dev.envparity.report.TlsReport;
 import dev.envparity.report.Trigger;
 import dev.envparity.testing.DemoProfile;
 import dev.envparity.web.Templates;
@@ -131,6 +134,62 @@ class DashboardTest {
         assertEquals(List.of("pending"), view.rows().stream().map(DashboardView.Row::service).toList());
         assertEquals(1, view.filters().stream().filter(f -> f.id().equals("drift")).findFirst().orElseThrow().count());
         assertEquals(List.of("checks"), DashboardView.of(r, NOW, "mismatch", null).rows().stream().map(DashboardView.Row::service).toList());
+    }
+
+    /** Each cell says what the environment runs on; a different runtime on the same build is a mismatch. */
+    @Test
+    void runtimeUnderEachCellAndItsDifferenceAsAFinding() {
+        ServiceReport checkout = service("checkout",
+                up("2.4.0", null).withRuntime(Map.of("java", "Java 21.0.5 (Eclipse Adoptium)")),
+                up("2.4.0", null).withRuntime(Map.of("java", "Java 17.0.9 <b onmouseover=alert(3)>\u001b[2J")));
+        String html = render(report(List.of(checkout)), null, null);
+        assertTrue(html.contains("<span class=\"runtime\">Java 21.0.5 (Eclipse Adoptium)</span>"), html);
+        assertTrue(html.contains("<span class=\"runtime\">Java 17.0.9 &lt;b onmouseover=alert(3)&gt;\\x1B[2J</span>"), html);
+        assertTrue(html.contains("production runs Java 17.0.9 &lt;b onmouseover=alert(3)&gt;\\x1B[2J, staging Java 21.0.5"
+                + " (Eclipse Adoptium), both on 2.4.0"), html);
+        assertFalse(html.contains("<b onmouseover"));
+        assertEquals(List.of("checkout"), DashboardView.of(report(List.of(checkout)), NOW, "mismatch", null).rows().stream()
+                .map(DashboardView.Row::service).toList());
+    }
+
+    /** An https environment's cell tells its protocol and certificate; one near its end marks the service. */
+    @Test
+    void certificateUnderEachHttpsCell() {
+        ServiceReport checkout = service("checkout", up("2.4.0", null).withTls(new TlsReport("TLSv1.3", "CN=svc", List.of("svc"),
+                "O=Acme <Trust>", "Acme <Trust>", NOW.plus(Duration.ofDays(90)))), up("2.4.0", null).withTls(new TlsReport("TLSv1.3",
+                        "CN=svc", List.of("svc"), "O=Acme <Trust>", "Acme <Trust>", NOW.plus(Duration.ofDays(2)))));
+        String html = render(report(List.of(checkout)), null, null);
+        assertTrue(html.contains("<span class=\"tls\">TLSv1.3 · certificate until 2027-02-24 (Acme &lt;Trust&gt;)</span>"), html);
+        assertTrue(html.contains("production&#39;s certificate expires in 2d (2026-11-28, issued by Acme &lt;Trust&gt;)"), html);
+        assertTrue(html.contains("data-status=\"CERTIFICATE_EXPIRING\""), html);
+    }
+
+    /** The checklist's gaps show under the cells of the environments that differ, nowhere else. */
+    @Test
+    void securityHeaderGapsWhereTheyDiffer() {
+        HeaderChecklist full = new HeaderChecklist(List.of("Content-Security-Policy"), List.of(), Map.of());
+        HeaderChecklist lacking = new HeaderChecklist(List.of(), List.of("Content-Security-Policy"), Map.of("Server", "<nginx/1.25.3>"));
+        String html = render(report(List.of(service("checkout", up("2.4.0", null).withSecurityHeaders(full),
+                up("2.4.0", null).withSecurityHeaders(lacking)), service("ledger", up("1.0.0", null).withSecurityHeaders(lacking),
+                        up("1.0.0", null).withSecurityHeaders(lacking)))), null, null);
+        assertTrue(html.contains("<span class=\"headers\">lacks Content-Security-Policy · Server: &lt;nginx/1.25.3&gt;</span>"), html);
+        assertEquals(1, html.split("class=\"headers\"").length - 1, "only the differing cell: " + html);
+        assertTrue(html.contains("security headers differ: production lacks Content-Security-Policy that staging sends"), html);
+    }
+
+    /** Each cell of a service with schema tells its latest migration; the finding says what differs. */
+    @Test
+    void schemaUnderEachCell() {
+        SchemaReport.Migration v3 = new SchemaReport.Migration("V3", "V3 add <tax> column", "9", true, false, true);
+        SchemaReport staging = new SchemaReport("flyway", "u", "V3 add <tax> column", 3, 0, List.of(), null, List.of(v3));
+        SchemaReport production = new SchemaReport("flyway", "u", "V2 add orders", 2, 1, List.of(), null,
+                List.of(new SchemaReport.Migration("V3", "V3 add <tax> column", "9", false, false, true)));
+        String html = render(report(List.of(service("checkout", up("2.4.0", null).withSchema(staging),
+                up("2.4.0", null).withSchema(production)))), null, null);
+        assertTrue(html.contains("<span class=\"schema\">flyway: V3 add &lt;tax&gt; column</span>"), html);
+        assertTrue(html.contains("<span class=\"schema\">flyway: V2 add orders · 1 pending</span>"), html);
+        assertTrue(html.contains("production runs 2.4.0 but migration V3 add &lt;tax&gt; column is not applied (staging has it)"),
+                html);
     }
 
     @Test
