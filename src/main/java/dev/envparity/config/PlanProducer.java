@@ -50,4 +50,10 @@ public class PlanProducer {
     AwsSettings aws(Plans plans) {
         return plans.aws();
     }
+
+    @Produces
+    @Singleton
+    ScmPlan scm(Plans plans) {
+        return plans.scm();
+    }
 }

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.envparity.report.Ownership;
+
 /**
  * One service, fully resolved: presets applied, URLs parsed, every value checked.
  *
@@ -14,6 +16,9 @@ import java.util.Map;
  * @param builtAtPointer may be null
  * @param versionHeader response header read when the body has no version; may be null
  * @param headers sent with every probe; values are secrets and never printed
+ * @param repository where to ask what waits between two environments' commits; may be null
+ * @param ownership owner, runbook and rollback note (the defaults filled in)
+ * @param promoteUrl the promote link template; may be null
  */
 public record ServiceSpec(
         String name,
@@ -27,7 +32,10 @@ public record ServiceSpec(
         List<String> compare,
         Map<String, String> headers,
         Duration timeout,
-        List<String> aliases) {
+        List<String> aliases,
+        Repository repository,
+        Ownership ownership,
+        String promoteUrl) {
 
     public URI healthUri(String environment) {
         return join(urls.get(environment), healthPath);

@@ -51,7 +51,12 @@ final class NotifyPlanResolver {
         List<Target> targets = new ArrayList<>();
         new TreeMap<>(config.targets()).forEach((name, t) -> target(name, t, policy, plan, services, notifiers)
                 .ifPresent(targets::add));
-        return new NotifyPlan(policy, config.remindEvery(), config.deadline(), Map.copyOf(config.mute()), List.copyOf(targets));
+        Optional<Severity> mentionAt = config.mentionAt().equals("never") ? Optional.empty() : Severity.byId(config.mentionAt());
+        if (!config.mentionAt().equals("never") && mentionAt.isEmpty()) {
+            problems.add("parity.notify.mention-at: unknown severity; use ok, info, warning, critical or never");
+        }
+        return new NotifyPlan(policy, config.remindEvery(), config.deadline(), Map.copyOf(config.mute()), List.copyOf(targets),
+                mentionAt);
     }
 
     private Optional<Target> target(String name, ParityConfig.Notify.Target t, Target.Policy defaultPolicy,

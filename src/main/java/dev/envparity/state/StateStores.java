@@ -83,6 +83,18 @@ public class StateStores {
         return store(state) == Store.DYNAMODB ? dynamo(state, json, aws, clock) : memory;
     }
 
+    /**
+     * Code-host comparisons: a file beside the state file for the CLI, else memory.
+     */
+    @Produces
+    @Singleton
+    CompareCache compareCache(StatePlan state, ObjectMapper json) {
+        return switch (store(state)) {
+            case FILE -> new FileCompareCache(FileCompareCache.beside(stateFile(state.file())), json);
+            default -> memory;
+        };
+    }
+
     /** The table is there: {@link StatePlan} refuses the dynamodb store without one. */
     private synchronized DynamoDbStateStore dynamo(StatePlan state, ObjectMapper json, AwsClient aws, Clock clock) {
         if (dynamo == null) {
