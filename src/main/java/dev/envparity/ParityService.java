@@ -18,8 +18,10 @@ import dev.envparity.compare.EnvironmentComparator;
 import dev.envparity.config.CheckPlan;
 import dev.envparity.notify.Notifications;
 import dev.envparity.probe.Prober;
+import dev.envparity.scm.PendingChanges;
 import dev.envparity.report.EnvironmentReport;
 import dev.envparity.report.ParityReport;
+import dev.envparity.report.Pending;
 import dev.envparity.report.ServiceReport;
 import dev.envparity.report.Severity;
 import dev.envparity.report.Trigger;
@@ -36,24 +38,29 @@ public class ParityService {
     private final Prober prober;
     private final Clock clock;
     private final Notifications notifications;
+    private final PendingChanges pendingChanges;
     private final AtomicReference<ParityReport> latest = new AtomicReference<>();
 
     @Inject
-    public ParityService(CheckPlan plan, Prober prober, Clock clock, Notifications notifications) {
+    public ParityService(CheckPlan plan, Prober prober, Clock clock, Notifications notifications, PendingChanges pendingChanges) {
         this.plan = plan;
         this.prober = prober;
         this.clock = clock;
         this.notifications = notifications;
+        this.pendingChanges = pendingChanges;
     }
 
     public ParityReport run(Trigger trigger) {
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
         Map<String, Map<String, EnvironmentReport>> results = prober.probeAll(plan.services(), plan.environments());
+        Map<String, List<Pending>> compared = pendingChanges.lookUp(plan.services(), results);
         EnvironmentComparator comparator = new EnvironmentComparator(plan.maxPromotionLag());
         Instant now = clock.instant();
-        List<ServiceReport> services = results.entrySet().stream()
-                .map(e -> comparator.judge(e.getKey(), e.getValue(), now)).toList();
+        List<ServiceReport> services = plan.services().stream().filter(spec -> results.containsKey(spec.name()))
+                .map(spec -> comparator.judge(spec.name(), results.get(spec.name()), compared.getOrDefault(spec.name(), List.of()),
+                        now).withOwnership(spec.ownership(), spec.promoteUrl()))
+                .toList();
         Severity severity = services.stream().map(ServiceReport::severity).reduce(Severity.OK, Severity::max);
         ParityReport checked = new ParityReport(UUID.randomUUID().toString(), trigger, startedAt,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), plan.environments(), severity, services, List.of());

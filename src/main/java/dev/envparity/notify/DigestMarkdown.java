@@ -12,6 +12,10 @@ public final class DigestMarkdown {
         if (d.previousFailure() != null) {
             md.append("\n> ⚠️ ").append(d.previousFailure()).append('\n');
         }
+        if (d.shipped() != null) {
+            md.append('\n');
+            d.shipped().lines(DigestMarkdown::link, "  - ").forEach(line -> md.append(line).append('\n'));
+        }
         for (Digest.Item item : d.items()) {
             md.append("\n**").append(item.service()).append("** · `").append(item.status()).append('`');
             if (!item.change().label().isEmpty()) {
@@ -21,6 +25,7 @@ public final class DigestMarkdown {
             for (String f : item.findings()) {
                 md.append("- ").append(f).append('\n');
             }
+            item.extras(DigestMarkdown::link, owner -> null, "  - ").forEach(line -> md.append(line).append('\n'));
         }
         if (!d.resolved().isEmpty()) {
             md.append("\n✅ **Resolved**\n");
@@ -28,5 +33,9 @@ public final class DigestMarkdown {
         }
         md.append("\n_").append(d.footer()).append("_\n");
         return md.toString();
+    }
+
+    private static String link(Link link) {
+        return "[" + link.label() + "](" + link.url() + ")";
     }
 }
