@@ -150,20 +150,16 @@ public final class EnvironmentComparator {
         String downstream = down + " " + d.version() + (sameLabel ? " (" + Labels.shortCommit(d.commit()) + ")" : "");
         List<String> envs = List.of(up, down);
         return switch (host.status()) {
-            case AHEAD -> List.of(upstreamAhead(up, u, down, upstream + " is " + commits(host.aheadBy()) + " ahead of " + downstream,
-                    now));
+            case AHEAD -> List.of(upstreamAhead(up, u, down,
+                    upstream + " is " + Pending.commits(host.aheadBy()) + " ahead of " + downstream, now));
             case BEHIND -> List.of(finding(Kind.DOWNSTREAM_AHEAD, Status.DOWNSTREAM_AHEAD, envs, down + " has "
-                    + commits(host.behindBy()) + " that " + up + " lacks: a hotfix not merged back? " + up
+                    + Pending.commits(host.behindBy()) + " that " + up + " lacks: a hotfix not merged back? " + up
                     + " no longer represents " + down));
             case DIVERGED -> List.of(finding(Kind.DIVERGED, Status.DIVERGED, envs, up + " and " + down + " have diverged: "
-                    + down + " has " + commits(host.behindBy()) + " that " + up + " lacks (a hotfix not merged back?), " + up
-                    + " has " + host.aheadBy() + " waiting"));
+                    + down + " has " + Pending.commits(host.behindBy()) + " that " + up + " lacks (a hotfix not merged back?), "
+                    + up + " has " + host.aheadBy() + " waiting"));
             case IDENTICAL -> mismatches(up, u, down, d);
         };
-    }
-
-    private static String commits(int n) {
-        return n + (n == 1 ? " commit" : " commits");
     }
 
     /** The upstream leads: pending while younger than the allowed lag (measured from its build time), then overdue. */

@@ -83,7 +83,7 @@ final class Digests {
         if (s.promote() != null) {
             Link.of("Promote", s.promote().url()).ifPresent(links::add);
         }
-        String headline = p == null ? null : p.answered() ? waitingHeadline(p) : "Pending commits unknown: " + p.error();
+        String headline = p == null ? null : p.summary();
         if (headline == null && links.isEmpty()) {
             return null;
         }
@@ -93,21 +93,6 @@ final class Digests {
     private static Digest.Changes changes(String headline, Pending p, List<Link> links) {
         List<String> commits = p.commits().stream().limit(LISTED).map(Digests::commit).toList();
         return new Digest.Changes(headline, commits, Math.max(0, p.aheadBy() - commits.size()), links);
-    }
-
-    /** "12 commits waiting in staging", "production has 2 commits that staging lacks", both when diverged. */
-    private static String waitingHeadline(Pending p) {
-        return switch (p.status()) {
-            case AHEAD -> commits(p.aheadBy()) + " waiting in " + p.from();
-            case DIVERGED -> commits(p.aheadBy()) + " waiting in " + p.from() + "; " + p.to() + " has " + p.behindBy()
-                    + " that " + p.from() + " lacks";
-            case BEHIND -> p.to() + " has " + commits(p.behindBy()) + " that " + p.from() + " lacks";
-            case IDENTICAL -> null;
-        };
-    }
-
-    private static String commits(int n) {
-        return n + (n == 1 ? " commit" : " commits");
     }
 
     /** "#481 Fix tax rounding (Ana Ruiz)": the pull request first, its number not repeated in the title. */
@@ -142,7 +127,7 @@ final class Digests {
             return null;
         }
         List<Link> links = Link.of("View differences", p.compareUrl()).stream().toList();
-        return changes("Shipped to " + r.environment() + ": " + commits(p.aheadBy()), p, links);
+        return changes("Shipped to " + r.environment() + ": " + Pending.commits(p.aheadBy()), p, links);
     }
 
     /** "schedule · 2026-11-26 10:00 UTC · 412 ms · run 3f6b2c1e". */

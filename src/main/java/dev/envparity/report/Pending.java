@@ -50,6 +50,28 @@ public record Pending(String from, String to, State status, Integer aheadBy, Int
         return error == null;
     }
 
+    /**
+     * "12 commits waiting in staging", "production has 2 commits that staging lacks", both when they diverged, or why
+     * the host could not tell; null for identical commits. The same words in chat and on the dashboard.
+     */
+    public String summary() {
+        if (!answered()) {
+            return "Pending commits unknown: " + error;
+        }
+        return switch (status) {
+            case AHEAD -> commits(aheadBy) + " waiting in " + from;
+            case DIVERGED -> commits(aheadBy) + " waiting in " + from + "; " + to + " has " + behindBy + " that " + from
+                    + " lacks";
+            case BEHIND -> to + " has " + commits(behindBy) + " that " + from + " lacks";
+            case IDENTICAL -> null;
+        };
+    }
+
+    /** "1 commit", "12 commits". */
+    public static String commits(int n) {
+        return n + (n == 1 ? " commit" : " commits");
+    }
+
     /** The compare API's status (GitHub's words; GitLab's answers are mapped to them). */
     @RegisterForReflection
     public enum State {

@@ -32,11 +32,18 @@ public final class TextRenderer {
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("SERVICE", "STATUS"));
         report.environments().forEach(e -> header.add(e.toUpperCase(Locale.ROOT)));
+        boolean compared = report.services().stream().anyMatch(s -> s.pending() != null);
+        if (compared) {
+            header.add("WAITING");
+        }
         rows.add(header);
         for (ServiceReport s : report.services()) {
             List<String> row = new ArrayList<>(List.of(s.name(), s.status().name()));
             for (String env : report.environments()) {
                 row.add(cell(s.environments().get(env)));
+            }
+            if (compared) {
+                row.add(waiting(s.pending()));
             }
             rows.add(row);
         }
@@ -74,6 +81,22 @@ public final class TextRenderer {
             version = version.substring(0, MAX_CELL - 11) + "…";
         }
         return version + " " + (e.reachable() ? e.health().name() : "UNREACHABLE");
+    }
+
+    /** "12 commits", "12 commits, diverged", "behind by 2", "unknown" (the reason is in the JSON report), or "-". */
+    private static String waiting(Pending p) {
+        if (p == null) {
+            return "-";
+        }
+        if (!p.answered()) {
+            return "unknown";
+        }
+        return switch (p.status()) {
+            case AHEAD -> Pending.commits(p.aheadBy());
+            case DIVERGED -> Pending.commits(p.aheadBy()) + ", diverged";
+            case BEHIND -> "behind by " + p.behindBy();
+            case IDENTICAL -> "-";
+        };
     }
 
     private static void table(StringBuilder out, List<List<String>> cells) {

@@ -60,4 +60,30 @@ class TextRendererTest {
         assertTrue(out.contains("\\u202Egnp.exe"), out);
         assertTrue(out.contains("\\r\\nAll services are in sync."), out);
     }
+
+    @Test
+    void aCountOfTheCommitsWaitingWhenACodeHostWasAsked() {
+        Map<String, EnvironmentReport> envs = new LinkedHashMap<>();
+        envs.put("staging", up("2.4.0", Map.of()));
+        envs.put("production", up("2.3.1", Map.of()));
+        EnvironmentComparator comparator = new EnvironmentComparator(Duration.ofHours(72));
+        List<ServiceReport> services = List.of(
+                comparator.judge("checkout", envs, List.of(Pending.of("staging", "production", Pending.State.AHEAD, 12, 0, List.of(),
+                        "https://github.com/a/b/compare/x...y")), AT),
+                comparator.judge("inventory", envs, List.of(Pending.of("staging", "production", Pending.State.DIVERGED, 3, 1,
+                        List.of(), null)), AT),
+                comparator.judge("ledger", envs, List.of(Pending.failed("staging", "production", "GitHub did not answer")), AT),
+                comparator.judge("search", envs, AT));
+        String text = TextRenderer.render(new ParityReport("r", Trigger.CLI, AT, 1, List.of("staging", "production"),
+                Severity.INFO, services, List.of()));
+        List<String> lines = text.lines().toList();
+        assertTrue(lines.get(2).matches(" +SERVICE +STATUS +STAGING +PRODUCTION +WAITING"), text);
+        assertTrue(lines.get(3).endsWith("2.3.1 UP    12 commits"), text);
+        assertTrue(lines.get(4).endsWith("3 commits, diverged"), text);
+        assertTrue(lines.get(5).endsWith("unknown"), text);
+        assertTrue(lines.get(6).endsWith("-"), text);
+        String without = TextRenderer.render(new ParityReport("r", Trigger.CLI, AT, 1, List.of("staging", "production"),
+                Severity.INFO, List.of(comparator.judge("search", envs, AT)), List.of()));
+        assertFalse(without.contains("WAITING"), "no column where no code host was asked");
+    }
 }
