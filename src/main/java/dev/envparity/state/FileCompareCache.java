@@ -3,7 +3,6 @@ package dev.envparity.state;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Optional;
@@ -28,11 +27,17 @@ public class FileCompareCache implements CompareCache {
 
     private final Path file;
     private final ObjectMapper json;
+    private final int maxEntries;
     private volatile String reported;
 
     public FileCompareCache(Path file, ObjectMapper json) {
+        this(file, json, MAX_ENTRIES);
+    }
+
+    FileCompareCache(Path file, ObjectMapper json, int maxEntries) {
         this.file = file;
         this.json = json;
+        this.maxEntries = maxEntries;
     }
 
     /** The cache file that belongs to a state file: {@code .envparity/state.json} → {@code .envparity/state.compare-cache.json}. */
@@ -52,20 +57,12 @@ public class FileCompareCache implements CompareCache {
         LinkedHashMap<String, Answer> all = readAll();
         all.remove(key.id());
         all.put(key.id(), answer);
-        for (Iterator<String> oldest = all.keySet().iterator(); all.size() > MAX_ENTRIES; ) {
+        for (Iterator<String> oldest = all.keySet().iterator(); all.size() > maxEntries; ) {
             oldest.next();
             oldest.remove();
         }
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path temp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-            try {
-                json.writeValue(temp.toFile(), all);
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            JsonFiles.replace(file, json, all);
         } catch (IOException e) {
             once("cannot be written (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "); comparisons are asked for "
                     + "again next run");

@@ -8,7 +8,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Map;
@@ -60,13 +59,7 @@ public class FileStateStore implements StateStore {
                     return false;
                 }
                 all.put(target, next);
-                Path temp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-                try {
-                    json.writeValue(temp.toFile(), all);
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } finally {
-                    Files.deleteIfExists(temp);
-                }
+                JsonFiles.replace(file, json, all);
                 return true;
             }
         } catch (IOException e) {

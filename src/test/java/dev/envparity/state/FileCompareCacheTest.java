@@ -63,13 +63,13 @@ class FileCompareCacheTest implements CompareCacheContract {
 
     @Test
     void keepsTheMostRecentlyLearntAnswersOnly() {
-        FileCompareCache cache = new FileCompareCache(folder.resolve("cache.json"), JSON);
-        for (int i = 0; i <= FileCompareCache.MAX_ENTRIES; i++) {
+        int max = 10;
+        FileCompareCache cache = new FileCompareCache(folder.resolve("cache.json"), JSON, max);
+        for (int i = 0; i <= max; i++) {
             cache.remember(new Key("github:acme/checkout", "base" + i, "head" + i), CompareCacheContract.answer(1, 0));
         }
         assertEquals(Optional.empty(), cache.compared(new Key("github:acme/checkout", "base0", "head0")));
         assertTrue(cache.compared(new Key("github:acme/checkout", "base1", "head1")).isPresent());
-        assertTrue(cache.compared(new Key("github:acme/checkout", "base" + FileCompareCache.MAX_ENTRIES,
-                "head" + FileCompareCache.MAX_ENTRIES)).isPresent());
+        assertTrue(cache.compared(new Key("github:acme/checkout", "base" + max, "head" + max)).isPresent());
     }
 }
