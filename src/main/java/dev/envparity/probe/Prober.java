@@ -31,6 +31,10 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.net.TrustOptions;
+import dev.envparity.probe.http.Fetched;
+import dev.envparity.probe.http.Fetcher;
+import dev.envparity.probe.http.ProbeFailure;
+import dev.envparity.probe.http.TlsTrust;
 
 /**
  * Probes every (service, environment) pair at once, health and version endpoints in parallel, with at most

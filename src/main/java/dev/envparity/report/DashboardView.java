@@ -73,9 +73,11 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private static final int MAX_VERSION = 28;
-    private static final List<String> FILTERS = List.of("all", "problems", "drift", "unhealthy", "unreachable", "in-sync");
+    private static final List<String> FILTERS = List.of("all", "problems", "drift", "mismatch", "unhealthy", "unreachable",
+            "in-sync");
+    /** Version drift; a MISMATCH (same version, different checks or fields) has a filter of its own. */
     private static final Set<Status> DRIFT = Set.of(Status.PROMOTION_PENDING, Status.PROMOTION_OVERDUE,
-            Status.DOWNSTREAM_AHEAD, Status.DIVERGED, Status.MISMATCH);
+            Status.DOWNSTREAM_AHEAD, Status.DIVERGED);
 
     public static DashboardView of(ParityReport report, Instant now, String show, String sort) {
         String filter = show != null && FILTERS.contains(show) ? show : "all";
@@ -100,6 +102,7 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
         return switch (filter) {
             case "problems" -> s -> s.severity() != Severity.OK;
             case "drift" -> s -> DRIFT.contains(s.status());
+            case "mismatch" -> s -> s.status() == Status.MISMATCH;
             case "unhealthy" -> s -> s.status() == Status.UNHEALTHY;
             case "unreachable" -> s -> s.status() == Status.UNREACHABLE;
             case "in-sync" -> s -> s.status() == Status.IN_SYNC;
@@ -120,7 +123,7 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
             cells.add(e == null ? new Cell(env, "—", "", "", "UNKNOWN", "", worst.id(), null, null, null) : cell(env, e, worst, now));
         }
         return new Row(s.name(), s.status().name(), s.status().label(),
-                s.severity().id(), cells, s.findings().stream().map(Finding::message).toList(), waiting(s), owning(s.ownership()));
+                s.severity().id(), cells, s.findings().stream().map(f -> UntrustedText.printable(f.message())).toList(), waiting(s), owning(s.ownership()));
     }
 
     private static Waiting waiting(ServiceReport s) {
@@ -163,13 +166,14 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
         return (u.startsWith("https://") || u.startsWith("http://")) && u.indexOf(' ') < 0 ? url.strip() : null;
     }
 
+    /** Qute escapes HTML; what a service reported is also made printable (no control or bidi characters). */
     private static Cell cell(String env, EnvironmentReport e, Severity worst, Instant now) {
-        String version = e.version() == null ? "—" : e.version();
+        String version = e.version() == null ? "—" : UntrustedText.printable(e.version());
         String shortVersion = version.length() > MAX_VERSION ? version.substring(0, MAX_VERSION - 1) + "…" : version;
         String health = e.reachable() ? e.health().name() : "UNREACHABLE";
         String built = e.builtAt() == null ? "" : "built " + ago(Duration.between(e.builtAt(), now));
-        return new Cell(env, shortVersion, version, e.commit() == null ? "" : Labels.shortCommit(e.commit()), health, built,
-                worst.id(), e.versionUrl(), e.healthUrl(), e.error());
+        return new Cell(env, shortVersion, version, e.commit() == null ? "" : UntrustedText.printable(Labels.shortCommit(e.commit())),
+                health, built, worst.id(), e.versionUrl(), e.healthUrl(), e.error() == null ? null : UntrustedText.printable(e.error()));
     }
 
     /** "just now", "4m ago", "3d 4h ago". */

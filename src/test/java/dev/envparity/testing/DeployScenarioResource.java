@@ -53,7 +53,7 @@ public class DeployScenarioResource implements QuarkusTestResourceLifecycleManag
         c.put("parity.hooks.generic.secret", GENERIC_SECRET);
         c.put("parity.hooks.verify.interval", "100ms");
         c.put("parity.hooks.verify.timeout", "2s");
-        c.put("parity.hooks.verify.debounce", "1s");
+        c.put("parity.hooks.verify.debounce", "2s"); // wide enough for a burst of twenty on a busy two-core machine
         c.put("parity.notify.targets.team-chat.type", "slack");
         c.put("parity.notify.targets.team-chat.url", chat.url(CHAT_PATH));
         c.put("parity.schedule.cron", "off");

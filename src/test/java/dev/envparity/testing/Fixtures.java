@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.envparity.probe.Fetched;
+import dev.envparity.probe.http.Fetched;
 
 /** Realistic documents from src/test/resources/formats, wrapped as responses for the pure parsers. */
 public final class Fixtures {

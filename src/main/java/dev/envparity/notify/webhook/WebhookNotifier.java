@@ -11,6 +11,7 @@ import dev.envparity.notify.Digest;
 import dev.envparity.notify.Notifier;
 import dev.envparity.notify.Target;
 import dev.envparity.report.ParityReport;
+import dev.envparity.crypto.StandardWebhooks;
 
 /**
  * A generic JSON webhook for your own bridge, incident tool or data lake: the body is the JSON report as this

@@ -7,9 +7,9 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.envparity.probe.Fetched;
-import dev.envparity.probe.ProbeFailure;
-import dev.envparity.probe.StrictBody;
+import dev.envparity.probe.http.Fetched;
+import dev.envparity.probe.http.ProbeFailure;
+import dev.envparity.probe.http.StrictBody;
 import dev.envparity.report.Health;
 import dev.envparity.report.UntrustedText;
 

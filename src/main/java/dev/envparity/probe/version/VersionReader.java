@@ -8,9 +8,9 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.envparity.config.ServiceSpec;
-import dev.envparity.probe.Fetched;
-import dev.envparity.probe.ProbeFailure;
-import dev.envparity.probe.StrictBody;
+import dev.envparity.probe.http.Fetched;
+import dev.envparity.probe.http.ProbeFailure;
+import dev.envparity.probe.http.StrictBody;
 
 /**
  * Reads version, commit, build time and the {@code compare} values out of a version document through the

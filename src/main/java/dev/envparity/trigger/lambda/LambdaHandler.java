@@ -24,15 +24,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.envparity.ParityService;
 import dev.envparity.report.Trigger;
 import dev.envparity.deploy.PendingDeploys;
-import dev.envparity.trigger.http.ApiError;
-import dev.envparity.trigger.http.HttpAnswer;
-import dev.envparity.trigger.http.HttpRequest;
-import dev.envparity.trigger.http.Routes;
+import dev.envparity.web.ApiError;
+import dev.envparity.web.HttpAnswer;
+import dev.envparity.web.HttpRequest;
+import dev.envparity.web.Routes;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * The one Lambda entry point ({@code quarkus.lambda.handler=envparity}); tells events apart by their shape
- * (https://docs.aws.amazon.com/lambda/latest/dg/urls-invocation.html for Function URL requests,
+ * The one Lambda entry point (the only handler, so Quarkus uses it without quarkus.lambda.handler); tells events
+ * apart by their shape (https://docs.aws.amazon.com/lambda/latest/dg/urls-invocation.html for Function URL requests,
  * https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-targets-templated.html for EventBridge Scheduler,
  * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-run-lambda-schedule.html for scheduled rules):
  * <ul>

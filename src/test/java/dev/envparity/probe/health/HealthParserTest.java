@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-import dev.envparity.probe.ProbeFailure;
+import dev.envparity.probe.http.ProbeFailure;
 import dev.envparity.report.Health;
 import dev.envparity.testing.Fixtures;
 

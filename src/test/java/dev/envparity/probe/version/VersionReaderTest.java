@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.envparity.probe.ProbeFailure;
+import dev.envparity.probe.http.ProbeFailure;
 import dev.envparity.config.ServiceSpec;
 import dev.envparity.testing.Fixtures;
 import dev.envparity.testing.TestPlans;

@@ -19,6 +19,7 @@ import dev.envparity.report.Promotion;
 import dev.envparity.report.ServiceReport;
 import dev.envparity.notify.ScenarioReports;
 import dev.envparity.testing.DemoProfile;
+import dev.envparity.web.Templates;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 

@@ -26,6 +26,7 @@ import dev.envparity.report.ServiceReport;
 import dev.envparity.report.Severity;
 import dev.envparity.report.Trigger;
 import dev.envparity.testing.DemoProfile;
+import dev.envparity.web.Templates;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -82,6 +83,20 @@ class DashboardTest {
                 && bySeverity.indexOf(">payments<") < bySeverity.indexOf(">checkout<"), "critical first, in sync last");
         String byName = given().baseUri(base.toString()).queryParam("sort", "name").get("/").then().extract().asString();
         assertTrue(byName.indexOf(">checkout<") < byName.indexOf(">inventory<") && byName.indexOf(">ledger<") < byName.indexOf(">search<"));
+    }
+
+    /** A MISMATCH (same version, different checks) is not version drift: it has a filter of its own. */
+    @Test
+    void theDriftFilterCountsVersionDriftOnlyAndMismatchHasItsOwn() {
+        EnvironmentReport withDb = new EnvironmentReport(Health.UP, "2.4.0", null, NOW, 12, null, Map.of("db", Health.UP),
+                Map.of(), Map.of(), "", "");
+        EnvironmentReport withoutDb = new EnvironmentReport(Health.UP, "2.4.0", null, NOW, 12, null, Map.of(), Map.of(), Map.of(),
+                "", "");
+        ParityReport r = report(List.of(service("checks", withDb, withoutDb), service("pending", up("2.0.0", null), up("1.9.0", null))));
+        DashboardView view = DashboardView.of(r, NOW, "drift", null);
+        assertEquals(List.of("pending"), view.rows().stream().map(DashboardView.Row::service).toList());
+        assertEquals(1, view.filters().stream().filter(f -> f.id().equals("drift")).findFirst().orElseThrow().count());
+        assertEquals(List.of("checks"), DashboardView.of(r, NOW, "mismatch", null).rows().stream().map(DashboardView.Row::service).toList());
     }
 
     @Test

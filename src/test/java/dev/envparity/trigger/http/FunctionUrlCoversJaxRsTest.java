@@ -35,6 +35,7 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.vertx.ext.web.RoutingContext;
+import dev.envparity.web.Routes;
 
 /**
  * The Lambda router ({@link Routes#dispatch}) covers every JAX-RS route of the server, and the two transports answer

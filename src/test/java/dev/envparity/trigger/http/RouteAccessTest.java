@@ -23,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import dev.envparity.web.Routes;
 
 /**
  * With {@code parity.api.token} set, every route answers 401 to a request without credentials — through the server

@@ -1,8 +1,0 @@
-package dev.envparity.trigger.http;
-
-import io.quarkus.runtime.annotations.RegisterForReflection;
-
-/** The JSON body of every error answer: {"error": "…"}. */
-@RegisterForReflection
-public record ApiError(String error) {
-}
