@@ -11,6 +11,7 @@ import dev.envparity.report.Owner;
 import dev.envparity.report.Severity;
 import dev.envparity.report.Status;
 import dev.envparity.report.UntrustedText;
+import dev.envparity.report.Link;
 
 /**
  * What one message to one target says, before any platform formats it: the verdict first, then the services

@@ -1,5 +1,7 @@
 package dev.envparity.notify;
 
+import dev.envparity.report.Link;
+
 /** A digest as Markdown: what the console target prints, and a readable reference for every platform. */
 public final class DigestMarkdown {
     private DigestMarkdown() {

@@ -19,9 +19,9 @@ import dev.envparity.report.ParityReport;
 import dev.envparity.report.Pending;
 import dev.envparity.report.ServiceReport;
 import dev.envparity.report.Severity;
-import dev.envparity.report.UntrustedText;
 import dev.envparity.report.Verdict;
 import dev.envparity.state.TargetState;
+import dev.envparity.report.Link;
 
 /** Writes the sentences of a {@link Digest}: the same words on every platform. */
 final class Digests {
@@ -29,8 +29,6 @@ final class Digests {
             .withZone(ZoneOffset.UTC);
     /** Commits a chat message lists; the report keeps up to 20, the count is always exact. */
     static final int LISTED = 5;
-    private static final int MAX_TITLE = 72;
-    private static final int MAX_AUTHOR = 40;
 
     private Digests() {
     }
@@ -91,21 +89,8 @@ final class Digests {
     }
 
     private static Digest.Changes changes(String headline, Pending p, List<Link> links) {
-        List<String> commits = p.commits().stream().limit(LISTED).map(Digests::commit).toList();
+        List<String> commits = p.commits().stream().limit(LISTED).map(Pending.Commit::line).toList();
         return new Digest.Changes(headline, commits, Math.max(0, p.aheadBy() - commits.size()), links);
-    }
-
-    /** "#481 Fix tax rounding (Ana Ruiz)": the pull request first, its number not repeated in the title. */
-    static String commit(Pending.Commit c) {
-        String title = c.title() == null ? "" : c.title();
-        String ref = "";
-        if (c.pullRequest() != null) {
-            String n = "#" + c.pullRequest();
-            title = title.replaceFirst("\\s*\\(" + n + "\\)\\s*$", "").replaceFirst("^Merge pull request " + n + " ", "");
-            ref = n + " ";
-        }
-        return ref + UntrustedText.excerpt(title, MAX_TITLE)
-                + (c.author() == null ? "" : " (" + UntrustedText.excerpt(c.author(), MAX_AUTHOR) + ")");
     }
 
     /** "Owner: Payments · Runbook · Rollback: …", or null when configuration names none of them. */

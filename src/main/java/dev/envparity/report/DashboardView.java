@@ -157,13 +157,9 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
                 rollbackUrl == null ? UntrustedText.printable(o.rollback()) : null);
     }
 
-    /** Only http(s) URLs become links: a code host's answer or a note cannot make a javascript: link. */
+    /** Only http(s) URLs become links (a code host's answer or a note cannot make a javascript: link), encoded by {@link Link}. */
     private static String web(String url) {
-        if (url == null) {
-            return null;
-        }
-        String u = url.strip().toLowerCase(java.util.Locale.ROOT);
-        return (u.startsWith("https://") || u.startsWith("http://")) && u.indexOf(' ') < 0 ? url.strip() : null;
+        return Link.of("", url).map(Link::url).orElse(null);
     }
 
     /** Qute escapes HTML; what a service reported is also made printable (no control or bidi characters). */

@@ -106,5 +106,22 @@ public record Pending(String from, String to, State status, Integer aheadBy, Int
      */
     @RegisterForReflection
     public record Commit(String sha, String title, String author, String url, Integer pullRequest) {
+        private static final int MAX_TITLE = 72;
+        private static final int MAX_AUTHOR = 40;
+
+        /**
+         * "#481 Fix tax rounding (Ana Ruiz)": the pull request first, its number not repeated in the title; one printable
+         * line, the same in chat, the CLI's table and the job summary.
+         */
+        public String line() {
+            String t = title == null ? "" : title;
+            String ref = "";
+            if (pullRequest != null) {
+                String n = "#" + pullRequest;
+                t = t.replaceFirst("\\s*\\(" + n + "\\)\\s*$", "").replaceFirst("^Merge pull request " + n + " ", "");
+                ref = n + " ";
+            }
+            return ref + UntrustedText.excerpt(t, MAX_TITLE) + (author == null ? "" : " (" + UntrustedText.excerpt(author, MAX_AUTHOR) + ")");
+        }
     }
 }

@@ -16,6 +16,8 @@ public final class TextRenderer {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
     private static final int MAX_CELL = 28;
+    /** The newest commits listed under a service; the JSON report has up to {@link Pending#MAX_COMMITS}. */
+    private static final int LISTED = 5;
 
     private TextRenderer() {
     }
@@ -64,6 +66,14 @@ public final class TextRenderer {
             out.append("\nFindings\n");
             table(out, findings);
         }
+        List<List<String>> waiting = new ArrayList<>();
+        for (ServiceReport s : byUrgency) {
+            waiting.addAll(waitingRows(s));
+        }
+        if (!waiting.isEmpty()) {
+            out.append("\nWaiting to ship, and whose it is\n");
+            table(out, waiting);
+        }
         if (!report.notifications().isEmpty()) {
             out.append("\nNotifications\n");
             table(out, report.notifications().stream()
@@ -97,6 +107,45 @@ public final class TextRenderer {
             case BEHIND -> "behind by " + p.behindBy();
             case IDENTICAL -> "-";
         };
+    }
+
+    /**
+     * "checkout  12 commits waiting in staging  <compare URL>", the newest commits under it, then owner, runbook and
+     * rollback; or why the code host could not tell. Nothing when there is nothing to say.
+     */
+    private static List<List<String>> waitingRows(ServiceReport s) {
+        List<List<String>> rows = new ArrayList<>();
+        Pending p = s.pending();
+        String summary = p == null ? null : p.summary();
+        if (summary != null) {
+            rows.add(row(s.name(), summary, p.answered() ? p.compareUrl() : null));
+            if (p.answered()) {
+                p.commits().stream().limit(LISTED).forEach(c -> rows.add(row("", "  " + c.line(), null)));
+                int more = p.aheadBy() - Math.min(LISTED, p.commits().size());
+                if (more > 0 && !p.commits().isEmpty()) {
+                    rows.add(row("", "  … and " + more + " more", null));
+                }
+            }
+        }
+        Ownership o = s.ownership();
+        if (s.promote() != null) {
+            rows.add(row(rows.isEmpty() ? s.name() : "", "Promote", s.promote().url()));
+        }
+        if (o.owner() != null) {
+            rows.add(row(rows.isEmpty() ? s.name() : "", "Owner: " + o.owner().name(), null));
+        }
+        if (o.runbook() != null) {
+            rows.add(row(rows.isEmpty() ? s.name() : "", "Runbook", o.runbook()));
+        }
+        if (o.rollback() != null) {
+            rows.add(row(rows.isEmpty() ? s.name() : "", "Rollback: " + o.rollback(), null));
+        }
+        return rows;
+    }
+
+    /** A row of service, text and link, without a trailing empty cell (no trailing spaces). */
+    private static List<String> row(String service, String text, String url) {
+        return url == null ? List.of(service, text) : List.of(service, text, url);
     }
 
     private static void table(StringBuilder out, List<List<String>> cells) {

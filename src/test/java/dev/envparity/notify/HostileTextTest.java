@@ -25,6 +25,7 @@ import dev.envparity.report.ServiceReport;
 import dev.envparity.report.Severity;
 import dev.envparity.report.Status;
 import dev.envparity.state.TargetState;
+import dev.envparity.report.Link;
 
 /**
  * Nothing a service reports can forge a chat message or a terminal line, on any platform: no control character

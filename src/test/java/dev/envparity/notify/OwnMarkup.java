@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import dev.envparity.report.Owner;
+import dev.envparity.report.Link;
 
 /**
  * The live markup a formatter may write on its own: links to the URLs a digest carries (checked by {@link Link}) and

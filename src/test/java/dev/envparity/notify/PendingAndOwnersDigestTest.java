@@ -17,6 +17,7 @@ import dev.envparity.report.ParityReport;
 import dev.envparity.report.Pending;
 import dev.envparity.report.ServiceReport;
 import dev.envparity.report.Severity;
+import dev.envparity.report.Link;
 
 /** The words and links a digest carries about pending commits and owners, the same on every platform. */
 class PendingAndOwnersDigestTest {

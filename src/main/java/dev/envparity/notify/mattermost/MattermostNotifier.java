@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.envparity.notify.Budget;
 import dev.envparity.notify.Digest;
-import dev.envparity.notify.Link;
+import dev.envparity.report.Link;
 import dev.envparity.notify.Markup;
 import dev.envparity.notify.Notifier;
 import dev.envparity.notify.SeverityStyle;

@@ -1,4 +1,4 @@
-package dev.envparity.notify;
+package dev.envparity.report;
 
 import java.net.URI;
 import java.net.URISyntaxException;
