@@ -116,10 +116,10 @@ final class CompositeAction {
                 return Map.of(); // the JDK running these tests
             }
             if (uses.startsWith("actions/cache/restore@")) {
-                return cache.restore(path(with.get("path")), with.get("key"), with.getOrDefault("restore-keys", ""));
+                return cache.restore(paths(with.get("path")), with.get("key"), with.getOrDefault("restore-keys", ""));
             }
             if (uses.startsWith("actions/cache/save@")) {
-                log.append(cache.save(path(with.get("path")), with.get("key"))).append('\n');
+                log.append(cache.save(paths(with.get("path")), with.get("key"))).append('\n');
                 return Map.of();
             }
             throw new AssertionError("this runner does not know " + uses);
@@ -233,6 +233,11 @@ final class CompositeAction {
 
         boolean truthy(Object value) {
             return value instanceof Boolean ? (Boolean) value : !String.valueOf(value).isEmpty();
+        }
+
+        /** A cache step's {@code path}: one path a line. */
+        List<Path> paths(String lines) {
+            return lines.lines().map(String::strip).filter(l -> !l.isEmpty()).map(this::path).toList();
         }
 
         /** Cache paths: "~/…" in the runner's home, relative ones in the workspace. */

@@ -27,6 +27,11 @@ final class FakeCache {
     }
 
     Map<String, String> restore(Path path, String key, String restoreKeys) throws IOException {
+        return restore(List.of(path), key, restoreKeys);
+    }
+
+    /** @param paths what the entry was saved from: each is restored from its part of the entry, if it was saved */
+    Map<String, String> restore(List<Path> paths, String key, String restoreKeys) throws IOException {
         String matched = keys.contains(key) ? key : null;
         for (String prefix : restoreKeys.split("\n")) {
             if (matched != null || prefix.isBlank()) {
@@ -41,25 +46,38 @@ final class FakeCache {
         if (matched == null) {
             return Map.of("cache-hit", "false");
         }
-        copy(entry(matched), path);
+        for (int i = 0; i < paths.size(); i++) {
+            if (Files.exists(entry(matched).resolve(String.valueOf(i)))) {
+                copy(entry(matched).resolve(String.valueOf(i)), paths.get(i));
+            }
+        }
         return Map.of("cache-hit", String.valueOf(matched.equals(key)), "cache-matched-key", matched);
     }
 
     /** @return what the action logs; neither a taken key nor a missing path fails the step */
     String save(Path path, String key) throws IOException {
+        return save(List.of(path), key);
+    }
+
+    /** Saves the paths that exist (one line each in the action's {@code path}); none existing saves nothing. */
+    String save(List<Path> paths, String key) throws IOException {
         if (keys.contains(key)) {
             return "Failed to save: Unable to reserve cache with key " + key + ", another job may be creating this cache.";
         }
-        if (!Files.exists(path)) {
+        if (paths.stream().noneMatch(Files::exists)) {
             return "Path Validation Error: Path(s) specified in the action for caching do(es) not exist, hence no cache is being saved.";
         }
-        copy(path, entry(key));
+        for (int i = 0; i < paths.size(); i++) {
+            if (Files.exists(paths.get(i))) {
+                copy(paths.get(i), entry(key).resolve(String.valueOf(i)));
+            }
+        }
         keys.add(key);
         return "Cache saved with key: " + key;
     }
 
     private Path entry(String key) {
-        return dir.resolve(Integer.toHexString(key.hashCode()) + "-" + key.length()).resolve("content");
+        return dir.resolve(Integer.toHexString(key.hashCode()) + "-" + key.length());
     }
 
     private static void copy(Path from, Path to) throws IOException {
