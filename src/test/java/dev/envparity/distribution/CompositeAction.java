@@ -235,7 +235,7 @@ final class CompositeAction {
             return value instanceof Boolean ? (Boolean) value : !String.valueOf(value).isEmpty();
         }
 
-        /** A cache step's {@code path}: one path a line. */
+        /** A cache step's paths, one per line. */
         List<Path> paths(String lines) {
             return lines.lines().map(String::strip).filter(l -> !l.isEmpty()).map(this::path).toList();
         }

@@ -26,11 +26,7 @@ final class FakeCache {
         return List.copyOf(keys);
     }
 
-    Map<String, String> restore(Path path, String key, String restoreKeys) throws IOException {
-        return restore(List.of(path), key, restoreKeys);
-    }
-
-    /** @param paths what the entry was saved from: each is restored from its part of the entry, if it was saved */
+    /** @param paths what the entry holds, one per line of the step's {@code path} */
     Map<String, String> restore(List<Path> paths, String key, String restoreKeys) throws IOException {
         String matched = keys.contains(key) ? key : null;
         for (String prefix : restoreKeys.split("\n")) {
@@ -54,12 +50,7 @@ final class FakeCache {
         return Map.of("cache-hit", String.valueOf(matched.equals(key)), "cache-matched-key", matched);
     }
 
-    /** @return what the action logs; neither a taken key nor a missing path fails the step */
-    String save(Path path, String key) throws IOException {
-        return save(List.of(path), key);
-    }
-
-    /** Saves the paths that exist (one line each in the action's {@code path}); none existing saves nothing. */
+    /** @return what the action logs; neither a taken key nor missing paths fail the step (paths that exist are saved) */
     String save(List<Path> paths, String key) throws IOException {
         if (keys.contains(key)) {
             return "Failed to save: Unable to reserve cache with key " + key + ", another job may be creating this cache.";
@@ -77,7 +68,7 @@ final class FakeCache {
     }
 
     private Path entry(String key) {
-        return dir.resolve(Integer.toHexString(key.hashCode()) + "-" + key.length());
+        return dir.resolve(Integer.toHexString(key.hashCode()) + "-" + key.length()).resolve("content");
     }
 
     private static void copy(Path from, Path to) throws IOException {

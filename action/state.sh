@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Where envparity keeps what it remembers between runs, for the action's cache steps: the notification state
+# (the state-file input) and beside it the code hosts' comparisons ("state.json" -> "state.compare-cache.json",
+# as FileCompareCache.beside names it). Writes compare-cache to $GITHUB_OUTPUT.
+#
+# Environment: ENVPARITY_STATE_FILE, and the runner's GITHUB_OUTPUT.
+set -euo pipefail
+: "${ENVPARITY_STATE_FILE:?}" "${GITHUB_OUTPUT:?}"
+case "$ENVPARITY_STATE_FILE" in
+  *.json) stem=${ENVPARITY_STATE_FILE%.json} ;;
+  *) stem=$ENVPARITY_STATE_FILE ;;
+esac
+echo "compare-cache=$stem.compare-cache.json" >> "$GITHUB_OUTPUT"
