@@ -83,6 +83,11 @@ if [ -n "${BENCH_JAVA_HOME:-}" ]; then
   BENCH_JAVA_MAJOR=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$BENCH_JAVA_HOME/release")
   variants+=(launcher25)
   JAVA_HOME=$BENCH_JAVA_HOME "$LAUNCHER" -Dquarkus.config.locations="$OUT/parity.yaml" check --json > /dev/null 2>&1 || true
+  # From Java 25 the archive is an AOT cache, assembled in the background after that first check.
+  for _ in $(seq 1 600); do
+    [ "$BENCH_JAVA_MAJOR" -lt 25 ] || compgen -G "$ENVPARITY_CACHE_DIR/*.aot" > /dev/null && break
+    sleep 0.5
+  done
 fi
 # The launcher's first check on a machine writes its class-data sharing archive (and warms the disk caches).
 first=$(run_launcher "launcher-first-run")

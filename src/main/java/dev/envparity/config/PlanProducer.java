@@ -56,4 +56,10 @@ public class PlanProducer {
     ScmPlan scm(Plans plans) {
         return plans.scm();
     }
+
+    @Produces
+    @Singleton
+    SchedulePlan schedule(Plans plans) {
+        return plans.schedule();
+    }
 }

@@ -7,7 +7,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import io.quarkus.qute.TemplateData;
@@ -16,13 +18,30 @@ import io.quarkus.qute.TemplateData;
  * The dashboard, computed: one row per service, one cell per environment in promotion order, everything a
  * template needs as plain text and CSS classes. Text is escaped by the template engine, never here.
  *
- * @param show the active filter (all, problems, drift, unhealthy, unreachable, in-sync)
+ * @param show the active filter (all, problems, drift, mismatch, unhealthy, unreachable, in-sync)
  * @param sort severity or name
+ * @param refreshSeconds when the page reloads itself: just after the next scheduled check
+ * @param stale why the report is older than it should be, or null (two scheduled checks missed)
+ * @param markdown the shown rows as a Markdown table, to paste into an incident
  */
 @TemplateData
 public record DashboardView(String verdict, String severity, String checkedAt, String checkedAgo, String trigger,
         long durationMs, List<String> environments, List<Row> rows, List<Filter> filters, String show, String sort,
-        int total, boolean empty) {
+        int total, boolean empty, int refreshSeconds, String stale, String markdown) {
+
+    /**
+     * How fresh the report should be.
+     *
+     * @param nextCheck the first scheduled check after a given instant; empty without a schedule
+     */
+    public record Schedule(Function<Instant, Optional<Instant>> nextCheck) {
+        public static final Schedule NONE = new Schedule(after -> Optional.empty());
+    }
+
+    /** Without a schedule the page still reloads, this often. */
+    private static final int UNSCHEDULED_REFRESH_SECONDS = 300;
+    /** Reload a little after the check is due, so that it has finished. */
+    private static final int REFRESH_MARGIN_SECONDS = 20;
 
     /** A filter link with its count. */
     @TemplateData
@@ -80,6 +99,10 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
             Status.DOWNSTREAM_AHEAD, Status.DIVERGED);
 
     public static DashboardView of(ParityReport report, Instant now, String show, String sort) {
+        return of(report, now, show, sort, Schedule.NONE);
+    }
+
+    public static DashboardView of(ParityReport report, Instant now, String show, String sort, Schedule schedule) {
         String filter = show != null && FILTERS.contains(show) ? show : "all";
         String order = "name".equals(sort) ? "name" : "severity";
         List<ServiceReport> services = new ArrayList<>(report.services());
@@ -93,9 +116,37 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
             filters.add(new Filter(id, label(id), count, id.equals(filter)));
         }
         List<Status> problems = report.services().stream().filter(s -> s.severity() != Severity.OK).map(ServiceReport::status).toList();
+        List<ServiceReport> shown = services.stream().filter(matcher(filter)).toList();
         return new DashboardView(Verdict.of(problems, report.services().size(), report.environments()), report.severity().id(),
                 TIME.format(report.startedAt()), ago(Duration.between(report.startedAt(), now)), report.trigger().id(),
-                report.durationMs(), report.environments(), rows, filters, filter, order, report.services().size(), rows.isEmpty());
+                report.durationMs(), report.environments(), rows, filters, filter, order, report.services().size(), rows.isEmpty(),
+                refreshSeconds(schedule, now), stale(schedule, report.startedAt(), now),
+                MarkdownRenderer.render(report.withView(report.environments(), shown)));
+    }
+
+    private static int refreshSeconds(Schedule schedule, Instant now) {
+        return schedule.nextCheck().apply(now)
+                .map(next -> (int) Math.min(3600, Math.max(30, Duration.between(now, next).toSeconds() + REFRESH_MARGIN_SECONDS)))
+                .orElse(UNSCHEDULED_REFRESH_SECONDS);
+    }
+
+    /**
+     * Stale once two scheduled checks after this report's should have run, and had time to finish (a minute, or half
+     * the time between them when they are closer).
+     */
+    private static String stale(Schedule schedule, Instant checkedAt, Instant now) {
+        Optional<Instant> first = schedule.nextCheck().apply(checkedAt);
+        Optional<Instant> second = first.flatMap(schedule.nextCheck());
+        if (second.isEmpty()) {
+            return null;
+        }
+        Duration grace = Duration.ofSeconds(60).compareTo(Duration.between(first.get(), second.get()).dividedBy(2)) < 0
+                ? Duration.ofSeconds(60) : Duration.between(first.get(), second.get()).dividedBy(2);
+        if (!now.isAfter(second.get().plus(grace))) {
+            return null;
+        }
+        return "This report is " + Durations.human(Duration.between(checkedAt, now))
+                + " old: the scheduled checks since did not run or did not finish. Look at the checker's logs.";
     }
 
     private static Predicate<ServiceReport> matcher(String filter) {
@@ -123,7 +174,10 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
             cells.add(e == null ? new Cell(env, "—", "", "", "UNKNOWN", "", worst.id(), null, null, null) : cell(env, e, worst, now));
         }
         return new Row(s.name(), s.status().name(), s.status().label(),
-                s.severity().id(), cells, s.findings().stream().map(f -> UntrustedText.printable(f.message())).toList(), waiting(s), owning(s.ownership()));
+                s.severity().id(), cells, s.findings().stream()
+                        // The cell of an unreachable environment shows why; the row does not repeat it.
+                        .filter(f -> f.kind() != Finding.Kind.UNREACHABLE)
+                        .map(f -> UntrustedText.printable(f.message())).toList(), waiting(s), owning(s.ownership()));
     }
 
     private static Waiting waiting(ServiceReport s) {

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import dev.envparity.ParityService;
+import dev.envparity.config.SchedulePlan;
 import dev.envparity.report.Badge;
 import dev.envparity.report.DashboardView;
 import dev.envparity.report.Trigger;
@@ -39,14 +40,17 @@ public class Routes {
     private final HookService hooks;
     private final SmallRyeHealthReporter health;
     private final Clock clock;
+    private final SchedulePlan schedule;
 
     @Inject
-    public Routes(ParityService parity, Guard guard, HookService hooks, SmallRyeHealthReporter health, Clock clock) {
+    public Routes(ParityService parity, Guard guard, HookService hooks, SmallRyeHealthReporter health, Clock clock,
+            SchedulePlan schedule) {
         this.parity = parity;
         this.guard = guard;
         this.hooks = hooks;
         this.health = health;
         this.clock = clock;
+        this.schedule = schedule;
     }
 
     /** Every route as "METHOD /template", for the tests that walk them all. */
@@ -149,7 +153,7 @@ public class Routes {
     /** GET /: the services × environments matrix of the latest report. */
     private HttpAnswer dashboard(HttpRequest r) {
         DashboardView view = DashboardView.of(parity.latestOrRun(Trigger.API), clock.instant(), r.query().get("show"),
-                r.query().get("sort"));
+                r.query().get("sort"), new DashboardView.Schedule(schedule::next));
         return new HttpAnswer(200, Templates.dashboard(view, guard.sessionsInUse()).render(), Guard.HTML, Map.of());
     }
 

@@ -142,8 +142,9 @@ public class EnvParityStack extends Stack {
         FunctionUrl url = function.addFunctionUrl(FunctionUrlOptions.builder().authType(FunctionUrlAuthType.NONE)
                 .invokeMode(InvokeMode.BUFFERED).build());
 
-        // An explicit input (protocols §4.1: without one, Scheduler's default event is undocumented); the placeholders
-        // are filled in by Scheduler at invoke time. Our own role, invoking exactly this function: CDK's LambdaInvoke
+        // An explicit input (without one, Scheduler's default event is undocumented); Scheduler fills in the
+        // placeholders, its context attributes, at invoke time:
+        // https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-schedule-context-attributes.html. Our own role, invoking exactly this function: CDK's LambdaInvoke
         // target would also allow every version and alias (Arn:*).
         Role scheduler = Role.Builder.create(this, "SchedulerRole").assumedBy(new ServicePrincipal("scheduler.amazonaws.com"))
                 .description("envparity: the schedule may invoke the function and report to its dead-letter queue").build();

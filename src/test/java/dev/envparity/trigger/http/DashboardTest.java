@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +84,39 @@ class DashboardTest {
                 && bySeverity.indexOf(">payments<") < bySeverity.indexOf(">checkout<"), "critical first, in sync last");
         String byName = given().baseUri(base.toString()).queryParam("sort", "name").get("/").then().extract().asString();
         assertTrue(byName.indexOf(">checkout<") < byName.indexOf(">inventory<") && byName.indexOf(">ledger<") < byName.indexOf(">search<"));
+    }
+
+    /** A schedule every 15 minutes: the page reloads after the next check; two missed checks make it stale. */
+    @Test
+    void thePageReloadsAfterTheNextCheckAndSaysWhenTheReportIsStale() {
+        DashboardView.Schedule every15Minutes = new DashboardView.Schedule(after -> Optional.of(Instant.ofEpochSecond(
+                (after.getEpochSecond() / 900 + 1) * 900)));
+        ParityReport r = report(List.of(service("pending", up("2.0.0", null), up("1.9.0", null))));
+        DashboardView fresh = DashboardView.of(r, NOW.plusSeconds(60), null, null, every15Minutes);
+        assertEquals(15 * 60 - 60 + 20, fresh.refreshSeconds(), "just after the next check (10:15 + 20 s)");
+        assertEquals(null, fresh.stale());
+        assertEquals(null, DashboardView.of(r, NOW.plus(Duration.ofMinutes(30)), null, null, every15Minutes).stale(),
+                "one missed check is not yet stale: the second may still be running");
+        String stale = DashboardView.of(r, NOW.plus(Duration.ofMinutes(32)), null, null, every15Minutes).stale();
+        assertTrue(stale != null && stale.startsWith("This report is 32m old"), stale);
+        assertEquals(300, DashboardView.of(r, NOW, null, null, DashboardView.Schedule.NONE).refreshSeconds(),
+                "without a schedule the page still reloads every 5 minutes");
+        assertEquals(null, DashboardView.of(r, NOW.plus(Duration.ofDays(3)), null, null, DashboardView.Schedule.NONE).stale());
+    }
+
+    /** The cell of an unreachable environment says why, once; the Markdown to copy is the table as filtered. */
+    @Test
+    void anUnreachableErrorIsShownOnceAndTheShownRowsCanBeCopiedAsMarkdown() {
+        EnvironmentReport down = new EnvironmentReport(Health.UNKNOWN, null, null, null, 5, "https://svc.example.com: HTTP 502 Bad Gateway",
+                Map.of(), Map.of(), Map.of(), "", "");
+        ParityReport r = report(List.of(service("ledger", up("0.9.1", null), down), service("pending", up("2.0.0", null), up("1.9.0", null))));
+        String html = render(r, "unreachable", null);
+        String page = html.replaceAll("(?s)<textarea.*?</textarea>", "");
+        assertEquals(1, page.split("HTTP 502 Bad Gateway", -1).length - 1, "the error once, in its cell");
+        String markdown = DashboardView.of(r, NOW, "unreachable", null).markdown();
+        assertTrue(markdown.contains("| ledger |") && !markdown.contains("| pending |"), markdown);
+        assertTrue(html.contains("<summary>Copy as Markdown</summary>"));
+        assertTrue(html.contains("<col class=\"service\"><col><col>"), "fixed column widths whatever the filter");
     }
 
     /** A MISMATCH (same version, different checks) is not version drift: it has a filter of its own. */
