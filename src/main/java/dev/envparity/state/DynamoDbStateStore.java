@@ -5,18 +5,21 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.envparity.aws.AwsClient;
-import dev.envparity.aws.AwsException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * State shared by every Lambda invocation, in one DynamoDB table keyed by {@code pk} (string):
@@ -30,20 +33,22 @@ import dev.envparity.aws.AwsException;
  * <li>{@code session#<sha-256 of the id>} — a dashboard session: the API token it is bound to and its expiry.</li>
  * </ul>
  * Items that expire carry {@code expiresAt} (epoch seconds) for the table's TTL; expiry is also checked in the
- * conditions, since TTL deletes lazily (and local stand-ins have no TTL at all).
+ * conditions, since TTL deletes lazily (and local stand-ins have no TTL at all). Calls go through the AWS SDK's
+ * DynamoDB client; its failures ({@link SdkException}) name the operation.
  */
 public class DynamoDbStateStore implements StateStore, DeliveryLog, DeployQueue, SessionStore {
     private static final Logger LOG = Logger.getLogger(DynamoDbStateStore.class);
-    private static final String TARGET = "DynamoDB_20120810.";
     private static final Duration PENDING_LIFETIME = Duration.ofHours(1);
+    private static final int OFFER_ATTEMPTS = 3;
 
-    private final AwsClient aws;
+    private final Supplier<DynamoDbClient> dynamo;
     private final String table;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public DynamoDbStateStore(AwsClient aws, String table, ObjectMapper json, Clock clock) {
-        this.aws = aws;
+    /** @param dynamo built on first use (the client resolves its region and credentials then) */
+    public DynamoDbStateStore(Supplier<DynamoDbClient> dynamo, String table, ObjectMapper json, Clock clock) {
+        this.dynamo = dynamo;
         this.table = table;
         this.json = json;
         this.clock = clock;
@@ -52,23 +57,23 @@ public class DynamoDbStateStore implements StateStore, DeliveryLog, DeployQueue,
     /** A read error is an error, not an empty state: the next write would lose to the stored version. */
     @Override
     public TargetState load(String target) {
-        JsonNode item;
+        Map<String, AttributeValue> item;
         try {
-            item = call("GetItem", request().set("Key", key("state#" + target))).path("Item");
-        } catch (AwsException e) {
+            item = dynamo.get().getItem(r -> r.tableName(table).key(key("state#" + target))).item();
+        } catch (SdkException e) {
             throw new StateStoreException("cannot read the notification state of " + target + " from DynamoDB table "
                     + table + " (" + e.getMessage() + ")", e);
         }
-        if (item.isMissingNode()) {
+        if (item == null || item.isEmpty()) {
             return TargetState.EMPTY;
         }
-        long version = item.at("/version/N").asLong(0);
+        long version = number(item, "version");
         try {
-            TargetState state = json.readValue(item.at("/state/S").asText(), TargetState.class);
+            TargetState state = json.readValue(text(item, "state"), TargetState.class);
             if (state != null && state.services() != null && state.version() == version) {
                 return state;
             }
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             // reported below
         }
         // Empty, but at the stored version, so that the next write replaces the damaged item.
@@ -78,22 +83,15 @@ public class DynamoDbStateStore implements StateStore, DeliveryLog, DeployQueue,
 
     @Override
     public boolean compareAndSet(String target, long expectedVersion, TargetState next) {
-        ObjectNode item = key("state#" + target);
-        item.set("version", n(next.version()));
-        item.set("state", s(write(next)));
-        ObjectNode request = request();
-        request.set("Item", item);
-        if (expectedVersion == 0) {
-            request.put("ConditionExpression", "attribute_not_exists(pk) OR #v = :zero");
-            request.set("ExpressionAttributeValues", json.createObjectNode().set(":zero", n(0)));
-        } else {
-            request.put("ConditionExpression", "#v = :expected");
-            request.set("ExpressionAttributeValues", json.createObjectNode().set(":expected", n(expectedVersion)));
-        }
-        request.set("ExpressionAttributeNames", json.createObjectNode().put("#v", "version"));
+        Map<String, AttributeValue> item = key("state#" + target);
+        item.put("version", n(next.version()));
+        item.put("state", s(write(next)));
+        String condition = expectedVersion == 0 ? "attribute_not_exists(pk) OR #v = :expected" : "#v = :expected";
         try {
-            return conditional("PutItem", request);
-        } catch (AwsException e) {
+            return conditionally(() -> dynamo.get().putItem(r -> r.tableName(table).item(item).conditionExpression(condition)
+                    .expressionAttributeNames(Map.of("#v", "version"))
+                    .expressionAttributeValues(Map.of(":expected", n(expectedVersion)))));
+        } catch (SdkException e) {
             throw new StateStoreException("cannot write the notification state of " + target + " to DynamoDB table "
                     + table + " (" + e.getMessage() + ")", e);
         }
@@ -102,69 +100,57 @@ public class DynamoDbStateStore implements StateStore, DeliveryLog, DeployQueue,
     @Override
     public Optional<Claim> claim(String id, Instant expiresAt) {
         Claim claim = new Claim(id, UUID.randomUUID().toString());
-        ObjectNode item = key("delivery#" + id);
-        item.set("expiresAt", n(expiresAt.getEpochSecond()));
-        item.set("holder", s(claim.holder()));
-        ObjectNode request = request();
-        request.set("Item", item);
-        request.put("ConditionExpression", "attribute_not_exists(pk) OR expiresAt < :now");
-        request.set("ExpressionAttributeValues", json.createObjectNode().set(":now", n(clock.instant().getEpochSecond())));
-        return conditional("PutItem", request) ? Optional.of(claim) : Optional.empty();
+        Map<String, AttributeValue> item = key("delivery#" + id);
+        item.put("expiresAt", n(expiresAt.getEpochSecond()));
+        item.put("holder", s(claim.holder()));
+        boolean claimed = conditionally(() -> dynamo.get().putItem(r -> r.tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(pk) OR expiresAt < :now")
+                .expressionAttributeValues(Map.of(":now", n(clock.instant().getEpochSecond())))));
+        return claimed ? Optional.of(claim) : Optional.empty();
     }
 
     @Override
     public void release(Claim claim) {
-        ObjectNode request = request();
-        request.set("Key", key("delivery#" + claim.id()));
-        request.put("ConditionExpression", "holder = :holder");
-        request.set("ExpressionAttributeValues", json.createObjectNode().set(":holder", s(claim.holder())));
-        conditional("DeleteItem", request); // false: the claim expired and someone else holds the id now
+        // false: the claim expired and someone else holds the id now
+        conditionally(() -> dynamo.get().deleteItem(r -> r.tableName(table).key(key("delivery#" + claim.id()))
+                .conditionExpression("holder = :holder").expressionAttributeValues(Map.of(":holder", s(claim.holder())))));
     }
 
     @Override
     public boolean offer(PendingDeploy deploy) {
         // Create it if nothing waits; else update what waits. Retried if the waiting one is taken in between.
-        for (int attempt = 0; attempt < 3; attempt++) {
-            ObjectNode item = key("deploy#" + deploy.key());
-            item.set("deploy", s(write(deploy)));
-            item.set("expiresAt", n(clock.instant().plus(PENDING_LIFETIME).getEpochSecond()));
-            ObjectNode create = request();
-            create.set("Item", item);
-            create.put("ConditionExpression", "attribute_not_exists(pk)");
-            if (conditional("PutItem", create)) {
+        for (int attempt = 0; attempt < OFFER_ATTEMPTS; attempt++) {
+            Map<String, AttributeValue> item = key("deploy#" + deploy.key());
+            item.put("deploy", s(write(deploy)));
+            item.put("expiresAt", n(clock.instant().plus(PENDING_LIFETIME).getEpochSecond()));
+            if (conditionally(() -> dynamo.get().putItem(r -> r.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(pk)")))) {
                 return true;
             }
-            ObjectNode update = request();
-            update.set("Key", key("deploy#" + deploy.key()));
-            update.put("UpdateExpression", "SET latest = :latest ADD merged :one");
-            update.put("ConditionExpression", "attribute_exists(pk)");
-            ObjectNode values = json.createObjectNode();
-            values.set(":latest", s(write(deploy)));
-            values.set(":one", n(deploy.events()));
-            update.set("ExpressionAttributeValues", values);
-            if (conditional("UpdateItem", update)) {
+            if (conditionally(() -> dynamo.get().updateItem(r -> r.tableName(table).key(key("deploy#" + deploy.key()))
+                    .updateExpression("SET latest = :latest ADD merged :one").conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeValues(Map.of(":latest", s(write(deploy)), ":one", n(deploy.events())))))) {
                 return false;
             }
         }
-        throw new AwsException("dynamodb", 0, "Contention", "the pending deploy " + deploy.key() + " kept changing");
+        throw new StateStoreException("the pending deploy " + deploy.key() + " in DynamoDB table " + table
+                + " kept changing (" + OFFER_ATTEMPTS + " attempts)", null);
     }
 
     @Override
     public Optional<PendingDeploy> take(String key) {
-        ObjectNode request = request();
-        request.set("Key", key("deploy#" + key));
-        request.put("ReturnValues", "ALL_OLD");
-        JsonNode old = call("DeleteItem", request).path("Attributes");
-        if (old.isMissingNode() || old.isEmpty()) {
+        Map<String, AttributeValue> old = dynamo.get().deleteItem(r -> r.tableName(table).key(key("deploy#" + key))
+                .returnValues(ReturnValue.ALL_OLD)).attributes();
+        if (old == null || old.isEmpty()) {
             return Optional.empty();
         }
         try {
-            PendingDeploy first = json.readValue(old.at("/deploy/S").asText(), PendingDeploy.class);
-            if (!old.has("latest")) {
+            PendingDeploy first = json.readValue(text(old, "deploy"), PendingDeploy.class);
+            if (!old.containsKey("latest")) {
                 return Optional.of(first);
             }
-            PendingDeploy latest = json.readValue(old.at("/latest/S").asText(), PendingDeploy.class);
-            int merged = old.at("/merged/N").asInt(0);
+            PendingDeploy latest = json.readValue(text(old, "latest"), PendingDeploy.class);
+            int merged = (int) number(old, "merged");
             return Optional.of(new PendingDeploy(first.service(), first.environment(), latest.version(), latest.commit(),
                     latest.source(), first.firstReceivedAt(), first.events() + merged));
         } catch (IOException e) {
@@ -174,45 +160,57 @@ public class DynamoDbStateStore implements StateStore, DeliveryLog, DeployQueue,
 
     @Override
     public void putSession(String key, Session session) {
-        ObjectNode item = key("session#" + key);
-        item.set("binding", s(session.binding()));
-        item.set("expiresAt", n(session.expiresAt().getEpochSecond()));
-        call("PutItem", request().set("Item", item));
+        Map<String, AttributeValue> item = key("session#" + key);
+        item.put("binding", s(session.binding()));
+        item.put("expiresAt", n(session.expiresAt().getEpochSecond()));
+        dynamo.get().putItem(r -> r.tableName(table).item(item));
     }
 
     @Override
     public Optional<Session> session(String key) {
-        ObjectNode request = request();
-        request.set("Key", key("session#" + key));
-        request.put("ConsistentRead", true); // a sign-out on another instance counts at once
-        JsonNode item = call("GetItem", request).path("Item");
-        if (item.isMissingNode()) {
+        // Consistent: a sign-out on another instance counts at once.
+        Map<String, AttributeValue> item = dynamo.get().getItem(r -> r.tableName(table).key(key("session#" + key))
+                .consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Session(item.at("/binding/S").asText(), Instant.ofEpochSecond(item.at("/expiresAt/N").asLong())));
+        return Optional.of(new Session(text(item, "binding"), Instant.ofEpochSecond(number(item, "expiresAt"))));
     }
 
     @Override
     public void removeSession(String key) {
-        call("DeleteItem", request().set("Key", key("session#" + key)));
+        dynamo.get().deleteItem(r -> r.tableName(table).key(key("session#" + key)));
     }
 
-    private ObjectNode request() {
-        return json.createObjectNode().put("TableName", table);
-    }
-
-    private ObjectNode key(String pk) {
-        ObjectNode k = json.createObjectNode();
-        k.set("pk", s(pk));
+    /** A mutable map: the item's other attributes are added to it. */
+    private static Map<String, AttributeValue> key(String pk) {
+        Map<String, AttributeValue> k = new HashMap<>();
+        k.put("pk", s(pk));
         return k;
     }
 
-    private JsonNode s(String value) {
-        return json.createObjectNode().put("S", value);
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
     }
 
-    private JsonNode n(long value) {
-        return json.createObjectNode().put("N", Long.toString(value));
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    /** The attribute's string, or "" when it is missing or not a string (a damaged item). */
+    private static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null || v.s() == null ? "" : v.s();
+    }
+
+    /** The attribute's number, or 0 when it is missing or not a whole number. */
+    private static long number(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        try {
+            return v == null || v.n() == null ? 0 : Long.parseLong(v.n());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private String write(Object value) {
@@ -223,20 +221,13 @@ public class DynamoDbStateStore implements StateStore, DeliveryLog, DeployQueue,
         }
     }
 
-    private JsonNode call(String operation, ObjectNode request) {
-        return aws.call("dynamodb", TARGET + operation, "1.0", request);
-    }
-
     /** @return false when the condition failed: another writer came first */
-    private boolean conditional(String operation, ObjectNode request) {
+    private static boolean conditionally(Runnable call) {
         try {
-            call(operation, request);
+            call.run();
             return true;
-        } catch (AwsException e) {
-            if (e.type().equals("ConditionalCheckFailedException")) {
-                return false;
-            }
-            throw e;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
         }
     }
 }

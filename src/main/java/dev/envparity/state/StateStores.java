@@ -13,7 +13,7 @@ import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.envparity.aws.AwsClient;
+import dev.envparity.aws.AwsClients;
 import dev.envparity.config.InvalidConfigException;
 import dev.envparity.config.StatePlan;
 import dev.envparity.config.StatePlan.Store;
@@ -21,8 +21,8 @@ import io.quarkus.runtime.Startup;
 
 /**
  * Picks the stores from {@code parity.notify.state.store}: "auto" is a file for the CLI and memory otherwise;
- * "dynamodb" (on Lambda) keeps notification state, webhook deliveries, pending deploys and dashboard sessions in one
- * table, shared by every invocation. With a file, deliveries and pending deploys stay in memory: a check process never
+ * "dynamodb" (on Lambda) keeps notification state, webhook deliveries, pending deploys, dashboard sessions and the code
+ * hosts' comparisons in one table, shared by every invocation. With a file, deliveries and pending deploys stay in memory: a check process never
  * receives webhooks.
  */
 @ApplicationScoped
@@ -41,7 +41,7 @@ public class StateStores {
     @Produces
     @Singleton
     @Startup
-    StateStore stateStore(StatePlan state, ObjectMapper json, AwsClient aws, Clock clock) {
+    StateStore stateStore(StatePlan state, ObjectMapper json, AwsClients aws, Clock clock) {
         return switch (store(state)) {
             case MEMORY, AUTO -> memory;
             case FILE -> new FileStateStore(stateFile(state.file()), json);
@@ -51,13 +51,13 @@ public class StateStores {
 
     @Produces
     @Singleton
-    DeliveryLog deliveryLog(StatePlan state, ObjectMapper json, AwsClient aws, Clock clock) {
+    DeliveryLog deliveryLog(StatePlan state, ObjectMapper json, AwsClients aws, Clock clock) {
         return store(state) == Store.DYNAMODB ? dynamo(state, json, aws, clock) : memory;
     }
 
     @Produces
     @Singleton
-    DeployQueue deployQueue(StatePlan state, ObjectMapper json, AwsClient aws, Clock clock) {
+    DeployQueue deployQueue(StatePlan state, ObjectMapper json, AwsClients aws, Clock clock) {
         return store(state) == Store.DYNAMODB ? dynamo(state, json, aws, clock) : memory;
     }
 
@@ -79,26 +79,28 @@ public class StateStores {
     /** Dashboard sessions: shared by every Lambda instance in DynamoDB, else in this process's memory. */
     @Produces
     @Singleton
-    SessionStore sessionStore(StatePlan state, ObjectMapper json, AwsClient aws, Clock clock) {
+    SessionStore sessionStore(StatePlan state, ObjectMapper json, AwsClients aws, Clock clock) {
         return store(state) == Store.DYNAMODB ? dynamo(state, json, aws, clock) : memory;
     }
 
     /**
-     * Code-host comparisons: a file beside the state file for the CLI, else memory.
+     * Code-host comparisons: a file beside the state file for the CLI, the same table for every Lambda invocation,
+     * else memory.
      */
     @Produces
     @Singleton
-    CompareCache compareCache(StatePlan state, ObjectMapper json) {
+    CompareCache compareCache(StatePlan state, ObjectMapper json, AwsClients aws, Clock clock) {
         return switch (store(state)) {
             case FILE -> new FileCompareCache(FileCompareCache.beside(stateFile(state.file())), json);
+            case DYNAMODB -> new DynamoDbCompareCache(aws::dynamoDb, state.table().orElseThrow(), json, clock);
             default -> memory;
         };
     }
 
     /** The table is there: {@link StatePlan} refuses the dynamodb store without one. */
-    private synchronized DynamoDbStateStore dynamo(StatePlan state, ObjectMapper json, AwsClient aws, Clock clock) {
+    private synchronized DynamoDbStateStore dynamo(StatePlan state, ObjectMapper json, AwsClients aws, Clock clock) {
         if (dynamo == null) {
-            dynamo = new DynamoDbStateStore(aws, state.table().orElseThrow(), json, clock);
+            dynamo = new DynamoDbStateStore(aws::dynamoDb, state.table().orElseThrow(), json, clock);
         }
         return dynamo;
     }

@@ -23,10 +23,11 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.envparity.aws.AwsClient;
+import dev.envparity.aws.AwsClients;
 import dev.envparity.testing.Dynalite;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The DynamoDB store against dynalite: every store contract, plus what only DynamoDB can get wrong. */
 class DynamoDbStateStoreTest implements StateStoreContract, DeliveryLogContract, DeployQueueContract, SessionStoreContract {
@@ -36,17 +37,20 @@ class DynamoDbStateStoreTest implements StateStoreContract, DeliveryLogContract,
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     private static Dynalite dynalite;
-    private static AwsClient aws;
+    private static AwsClients aws;
+    private static DynamoDbClient dynamo;
     private static int tables;
 
     @BeforeAll
     static void start() {
         dynalite = Dynalite.start();
-        aws = dynalite.client(CLOCK);
+        aws = dynalite.clients();
+        dynamo = aws.dynamoDb();
     }
 
     @AfterAll
     static void stop() {
+        aws.close();
         dynalite.close();
     }
 
@@ -77,8 +81,8 @@ class DynamoDbStateStoreTest implements StateStoreContract, DeliveryLogContract,
 
     private static DynamoDbStateStore store() {
         String table = "envparity-test-" + (++tables);
-        dynalite.createTable(aws, table);
-        return new DynamoDbStateStore(aws, table, JSON, CLOCK);
+        dynalite.createTable(dynamo, table);
+        return new DynamoDbStateStore(aws::dynamoDb, table, JSON, CLOCK);
     }
 
     private static TargetState state(long version, String fingerprint) {
@@ -89,26 +93,23 @@ class DynamoDbStateStoreTest implements StateStoreContract, DeliveryLogContract,
     /** Reading nothing as "empty" would make the next write lose to the stored version: a false "claimed elsewhere". */
     @Test
     void aMissingTableIsAnErrorForReadsAndWrites() {
-        DynamoDbStateStore store = new DynamoDbStateStore(aws, "no-such-table", JSON, CLOCK);
+        DynamoDbStateStore store = new DynamoDbStateStore(aws::dynamoDb, "no-such-table", JSON, CLOCK);
         StateStoreException read = assertThrows(StateStoreException.class, () -> store.load("team-chat"));
         assertTrue(read.getMessage().contains("no-such-table"), read.getMessage());
+        assertTrue(read.getMessage().contains("DynamoDb GetItem: ResourceNotFoundException"), "names the operation: " + read.getMessage());
         StateStoreException write = assertThrows(StateStoreException.class, () -> store.compareAndSet("team-chat", 0, state(1, "a")));
         assertTrue(write.getMessage().contains("no-such-table"), write.getMessage());
+        assertTrue(write.getMessage().contains("DynamoDb PutItem: ResourceNotFoundException"), "names the operation: " + write.getMessage());
     }
 
     @Test
     void aCorruptItemIsTreatedAsEmptyAndRepairedByTheNextWrite() {
-        dynalite.createTable(aws, "envparity-test-corrupt");
-        DynamoDbStateStore store = new DynamoDbStateStore(aws, "envparity-test-corrupt", JSON, CLOCK);
+        dynalite.createTable(dynamo, "envparity-test-corrupt");
+        DynamoDbStateStore store = new DynamoDbStateStore(aws::dynamoDb, "envparity-test-corrupt", JSON, CLOCK);
         store.compareAndSet("team-chat", 0, state(1, "aaaa"));
         store.compareAndSet("team-chat", 1, state(2, "bbbb"));
-        ObjectNode item = JSON.createObjectNode();
-        item.set("pk", JSON.createObjectNode().put("S", "state#team-chat"));
-        item.set("version", JSON.createObjectNode().put("N", "2"));
-        item.set("state", JSON.createObjectNode().put("S", "null"));
-        ObjectNode put = JSON.createObjectNode().put("TableName", "envparity-test-corrupt");
-        put.set("Item", item);
-        aws.call("dynamodb", "DynamoDB_20120810.PutItem", "1.0", put);
+        dynamo.putItem(r -> r.tableName("envparity-test-corrupt").item(Map.of("pk", AttributeValue.fromS("state#team-chat"),
+                "version", AttributeValue.fromN("2"), "state", AttributeValue.fromS("null"))));
 
         TargetState seen = store.load("team-chat");
         assertTrue(seen.services().isEmpty());

@@ -7,16 +7,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import dev.envparity.aws.AwsClient;
-import dev.envparity.aws.AwsCredentials;
+import dev.envparity.aws.AwsClients;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * dynalite (a local, in-memory DynamoDB on Node.js, src/test/dynalite) on an ephemeral port, started for a test
@@ -55,28 +54,23 @@ public final class Dynalite implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    /** A client for this dynalite; it accepts any credentials. */
-    public AwsClient client(Clock clock) {
-        return new AwsClient(Optional.of("us-east-1"), Map.of("dynamodb", url()), clock,
-                () -> Optional.of(new AwsCredentials("AKIDLOCAL", "local-secret", null)));
+    /** The SDK's DynamoDB client for this dynalite (it accepts any credentials); close it with the test. */
+    public AwsClients clients() {
+        return LocalAws.clients(Map.of("dynamodb", url()));
     }
 
     /**
      * Creates the table as the CDK stack does (partition key pk, string; on demand) and waits until it is ACTIVE,
      * as the stack does: until then, reads and writes answer ResourceNotFoundException.
      */
-    public void createTable(AwsClient aws, String name) {
-        ObjectMapper json = aws.json();
-        ObjectNode req = json.createObjectNode().put("TableName", name).put("BillingMode", "PAY_PER_REQUEST");
-        req.putArray("AttributeDefinitions").addObject().put("AttributeName", "pk").put("AttributeType", "S");
-        req.putArray("KeySchema").addObject().put("AttributeName", "pk").put("KeyType", "HASH");
-        aws.call("dynamodb", "DynamoDB_20120810.CreateTable", "1.0", req);
+    public void createTable(DynamoDbClient dynamo, String name) {
+        dynamo.createTable(r -> r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH)));
         // Like DynamoDB, dynalite answers CreateTable while the table is still CREATING (even with createTableMs 0):
         // items can be written only once it is ACTIVE.
-        ObjectNode describe = json.createObjectNode().put("TableName", name);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!aws.call("dynamodb", "DynamoDB_20120810.DescribeTable", "1.0", describe).at("/Table/TableStatus").asText()
-                .equals("ACTIVE")) {
+        while (dynamo.describeTable(r -> r.tableName(name)).table().tableStatus() != TableStatus.ACTIVE) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("dynalite did not make table " + name + " ACTIVE");
             }

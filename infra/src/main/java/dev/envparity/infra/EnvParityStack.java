@@ -29,7 +29,7 @@ import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
-import software.amazon.awscdk.services.kms.Alias;
+import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
@@ -39,6 +39,7 @@ import software.amazon.awscdk.services.lambda.FunctionUrlOptions;
 import software.amazon.awscdk.services.lambda.InvokeMode;
 import software.amazon.awscdk.services.lambda.LayerVersion;
 import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.scheduler.CfnSchedule;
@@ -51,15 +52,18 @@ import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
- * envparity on AWS: the function (native on provided.al2023 arm64 by default), a Function URL for deploy
- * webhooks (the function verifies every signature itself), an EventBridge Scheduler schedule with retries and a
- * dead-letter queue, a DynamoDB table for notification state, Secrets Manager secrets readable by the function
+ * envparity on AWS: the function (native on provided.al2023 arm64 by default; the JVM build with SnapStart), its
+ * published version behind the alias {@value #ALIAS}, which the Function URL for deploy webhooks (the function
+ * verifies every signature itself), the EventBridge Scheduler schedule (with retries and a dead-letter queue) and
+ * the function's own asynchronous self-invocations all call — never {@code $LATEST}, a DynamoDB table for notification state, Secrets Manager secrets readable by the function
  * alone, a log group with retention, alarms on errors and dead letters, and a role that can do exactly what the
  * function needs.
  */
 public class EnvParityStack extends Stack {
     static final String QUARKUS_JVM_HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
     static final String CONFIG_PATH = "/opt/envparity/parity.yaml";
+    /** What every caller invokes; each deploy publishes a version and points the alias at it. */
+    static final String ALIAS = "live";
     static final String SCHEDULE_INPUT = "{\"kind\":\"scheduled-parity-run\",\"scheduleArn\":\"<aws.scheduler.schedule-arn>\","
             + "\"scheduledTime\":\"<aws.scheduler.scheduled-time>\",\"executionId\":\"<aws.scheduler.execution-id>\","
             + "\"attempt\":\"<aws.scheduler.attempt-number>\"}";
@@ -102,10 +106,10 @@ public class EnvParityStack extends Stack {
         if (!secrets.isEmpty()) {
             role.addToPolicy(allow(List.of("secretsmanager:GetSecretValue"), secrets.stream().map(Secret::getSecretArn).toList()));
         }
-        // Deploy webhooks are answered at once and verified by an asynchronous invocation of the function itself.
+        // Deploy webhooks are answered at once and verified by an asynchronous invocation of the function's alias.
         // The ARN is built from the name: referring to the function would make the role depend on it, and back.
-        String selfArn = formatArn(ArnComponents.builder().service("lambda").resource("function").resourceName(functionName)
-                .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
+        String selfArn = formatArn(ArnComponents.builder().service("lambda").resource("function")
+                .resourceName(functionName + ":" + ALIAS).arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
         role.addToPolicy(allow(List.of("lambda:InvokeFunction"), List.of(selfArn)));
 
         LayerVersion config = LayerVersion.Builder.create(this, "Config").code(Code.fromAsset(settings.configDir().toString()))
@@ -117,6 +121,8 @@ public class EnvParityStack extends Stack {
         environment.put("QUARKUS_CONFIG_LOCATIONS", CONFIG_PATH);
         environment.put("PARITY_NOTIFY_STATE_STORE", "dynamodb");
         environment.put("PARITY_NOTIFY_STATE_TABLE", table.getTableName());
+        // The self-invocation's qualifier (dev.envparity.trigger.lambda.LambdaLaunch).
+        environment.put("ENVPARITY_FUNCTION_ALIAS", ALIAS);
         if (settings.nativeBuild()) {
             // Quarkus' native Lambda guide: the runtime's signal handling is not available on Lambda.
             environment.put("DISABLE_SIGNAL_HANDLERS", "true");
@@ -137,9 +143,19 @@ public class EnvParityStack extends Stack {
                 .logGroup(logs)
                 .layers(List.of(config))
                 .environment(environment)
+                // SnapStart (JVM runtimes only): each published version is initialised once and snapshotted, and
+                // new environments resume from the snapshot
+                // (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html). The function's configuration and
+                // secrets are read after the restore, never into the snapshot (application.yaml, quarkus.snapstart).
+                .snapStart(!settings.nativeBuild() && settings.snapStart() ? SnapStartConf.ON_PUBLISHED_VERSIONS : null)
                 .build();
 
-        FunctionUrl url = function.addFunctionUrl(FunctionUrlOptions.builder().authType(FunctionUrlAuthType.NONE)
+        // A version per change of code or configuration; SnapStart snapshots versions, never $LATEST.
+        Alias live = Alias.Builder.create(this, "Live").aliasName(ALIAS).version(function.getCurrentVersion())
+                .description("envparity: what the Function URL, the schedule and the self-invocation call")
+                .retryAttempts(0).build();
+
+        FunctionUrl url = live.addFunctionUrl(FunctionUrlOptions.builder().authType(FunctionUrlAuthType.NONE)
                 .invokeMode(InvokeMode.BUFFERED).build());
 
         // An explicit input (without one, Scheduler's default event is undocumented); Scheduler fills in the
@@ -148,13 +164,13 @@ public class EnvParityStack extends Stack {
         // target would also allow every version and alias (Arn:*).
         Role scheduler = Role.Builder.create(this, "SchedulerRole").assumedBy(new ServicePrincipal("scheduler.amazonaws.com"))
                 .description("envparity: the schedule may invoke the function and report to its dead-letter queue").build();
-        scheduler.addToPolicy(allow(List.of("lambda:InvokeFunction"), List.of(function.getFunctionArn())));
+        scheduler.addToPolicy(allow(List.of("lambda:InvokeFunction"), List.of(live.getFunctionArn())));
         scheduler.addToPolicy(allow(List.of("sqs:SendMessage"), List.of(deadLetters.getQueueArn())));
         CfnSchedule.Builder.create(this, "Schedule").description("envparity: a parity check")
                 .scheduleExpression(settings.schedule())
                 .flexibleTimeWindow(CfnSchedule.FlexibleTimeWindowProperty.builder().mode("OFF").build())
                 .target(CfnSchedule.TargetProperty.builder()
-                        .arn(function.getFunctionArn())
+                        .arn(live.getFunctionArn())
                         .roleArn(scheduler.getRoleArn())
                         .input(SCHEDULE_INPUT)
                         .retryPolicy(CfnSchedule.RetryPolicyProperty.builder().maximumRetryAttempts(2).maximumEventAgeInSeconds(3600).build())
@@ -163,7 +179,7 @@ public class EnvParityStack extends Stack {
                 .build();
 
         Topic alarms = Topic.Builder.create(this, "Alarms").displayName("envparity alarms")
-                .masterKey(Alias.fromAliasName(this, "SnsKey", "alias/aws/sns")).enforceSsl(true).build();
+                .masterKey(software.amazon.awscdk.services.kms.Alias.fromAliasName(this, "SnsKey", "alias/aws/sns")).enforceSsl(true).build();
         if (settings.alarmEmail() != null) {
             alarms.addSubscription(new EmailSubscription(settings.alarmEmail()));
         }
@@ -184,14 +200,16 @@ public class EnvParityStack extends Stack {
         CfnOutput.Builder.create(this, "FunctionUrl").value(url.getUrl())
                 .description("Deploy webhooks: <url>hooks/github, hooks/gitlab, hooks/argocd, hooks/generic; dashboard: <url>").build();
         CfnOutput.Builder.create(this, "FunctionName").value(functionName).build();
+        CfnOutput.Builder.create(this, "FunctionAlias").value(functionName + ":" + ALIAS)
+                .description("aws lambda invoke --function-name <this>: the published version every caller uses").build();
         CfnOutput.Builder.create(this, "StateTable").value(table.getTableName()).build();
         CfnOutput.Builder.create(this, "DeadLetterQueue").value(deadLetters.getQueueUrl()).build();
 
         suppress(secrets);
         if (!settings.nativeBuild() && !settings.jvmRuntime().equals("java25")) {
             NagSuppressions.addResourceSuppressions(function, List.of(NagPackSuppression.builder().id("AwsSolutions-L1")
-                    .reason("The JVM build defaults to java21, the LTS runtime Quarkus documents for Lambda and the one this project "
-                            + "is tested with; -c jvmRuntime=java25 selects the newest. The default, native build is on provided.al2023.")
+                    .reason("The deployer chose -c jvmRuntime=" + settings.jvmRuntime() + " over the default, java25 (cdk.json); "
+                            + "Lambda supports it, SnapStart included. The default, native build is on provided.al2023.")
                     .build()));
         }
     }

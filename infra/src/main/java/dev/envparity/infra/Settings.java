@@ -19,9 +19,10 @@ import software.constructs.Node;
  * @param secrets names of the Secrets Manager secrets to create, each as "envparity/&lt;name&gt;"
  * @param alarmEmail where alarms are mailed; may be null
  * @param arm64 true (default) for Graviton; a native executable must be built for the same architecture
+ * @param snapStart the JVM build with Lambda SnapStart on its published versions (default true; -c snapStart=false)
  */
 public record Settings(boolean nativeBuild, Path functionZip, Path configDir, List<String> secrets, String schedule,
-        int reservedConcurrency, String jvmRuntime, String alarmEmail, boolean arm64) {
+        int reservedConcurrency, String jvmRuntime, String alarmEmail, boolean arm64, boolean snapStart) {
 
     public static Settings from(Node node, Path layerDir) {
         boolean nativeBuild = !"false".equalsIgnoreCase(text(node, "native", "true"));
@@ -38,9 +39,9 @@ public record Settings(boolean nativeBuild, Path functionZip, Path configDir, Li
         }
         List<String> secrets = Arrays.stream(text(node, "secrets", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         return new Settings(nativeBuild, zip, layer(config, layerDir), secrets, text(node, "schedule", "rate(15 minutes)"),
-                Integer.parseInt(text(node, "reservedConcurrency", "10")), text(node, "jvmRuntime", "java21"),
+                Integer.parseInt(text(node, "reservedConcurrency", "10")), text(node, "jvmRuntime", "java25"),
                 node.tryGetContext("alarmEmail") == null ? null : text(node, "alarmEmail", null),
-                !"x86_64".equals(text(node, "arch", "arm64")));
+                !"x86_64".equals(text(node, "arch", "arm64")), !"false".equalsIgnoreCase(text(node, "snapStart", "true")));
     }
 
     /** Lays the configuration out as the layer's content: /opt/envparity/parity.yaml once deployed. */

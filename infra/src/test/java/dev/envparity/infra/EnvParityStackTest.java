@@ -122,14 +122,55 @@ class EnvParityStackTest {
         assertEquals(List.of(), Annotations.fromStack(stack).findError("*", Match.stringLikeRegexp("AwsSolutions-.*")).stream()
                 .map(m -> m.getId() + ": " + m.getEntry().getData()).toList());
         jvm.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
-                "Runtime", "java21",
+                "Runtime", "java25",
                 "Handler", "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest",
                 "MemorySize", 1024,
+                "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
                 "Environment", Map.of("Variables", Match.objectLike(Map.of("QUARKUS_PROFILE", "lambda"))))));
         Template x86 = Template.fromStack(stack(Map.of("arch", "x86_64")));
         x86.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of("Architectures", List.of("x86_64"))));
         Map<String, Map<String, Object>> functions = jvm.findResources("AWS::Lambda::Function");
         assertFalse(functions.values().iterator().next().toString().contains("DISABLE_SIGNAL_HANDLERS"));
+    }
+
+    @Test
+    void snapStartOnlyWhereItApplies() throws IOException {
+        assertFalse(nativeTemplate.findResources("AWS::Lambda::Function").toString().contains("SnapStart"),
+                "a custom runtime (provided.al2023) has no SnapStart");
+        Template off = Template.fromStack(stack(Map.of("native", "false", "snapStart", "false")));
+        assertFalse(off.findResources("AWS::Lambda::Function").toString().contains("SnapStart"));
+        EnvParityStack java21 = stack(Map.of("native", "false", "jvmRuntime", "java21"));
+        Template.fromStack(java21).hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "Runtime", "java21", "SnapStart", Map.of("ApplyOn", "PublishedVersions"))));
+        assertEquals(List.of(), Annotations.fromStack(java21).findError("*", Match.stringLikeRegexp("AwsSolutions-.*")).stream()
+                .map(m -> m.getId() + ": " + m.getEntry().getData()).toList(), "the older runtime is a suppressed, explained finding");
+    }
+
+    /** The URL, the schedule and the self-invocation call the published version behind the alias, never $LATEST. */
+    @Test
+    void everyCallerInvokesTheLiveAlias() throws IOException {
+        for (Template t : List.of(nativeTemplate, Template.fromStack(stack(Map.of("native", "false"))))) {
+            t.resourceCountIs("AWS::Lambda::Version", 1);
+            Map<String, Map<String, Object>> versions = t.findResources("AWS::Lambda::Version");
+            String version = versions.keySet().iterator().next();
+            t.hasResourceProperties("AWS::Lambda::Alias", Match.objectLike(Map.of("Name", "live",
+                    "FunctionVersion", Map.of("Fn::GetAtt", List.of(version, "Version")))));
+            String alias = t.findResources("AWS::Lambda::Alias").keySet().iterator().next();
+            t.hasResourceProperties("AWS::Lambda::Url", Match.objectLike(Map.of("Qualifier", "live")));
+            t.hasResourceProperties("AWS::Scheduler::Schedule", Match.objectLike(Map.of(
+                    "Target", Match.objectLike(Map.of("Arn", Map.of("Ref", alias))))));
+            t.hasResourceProperties("AWS::IAM::Policy", Match.objectLike(Map.of("PolicyDocument", Match.objectLike(Map.of(
+                    "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of("Action", "lambda:InvokeFunction",
+                            "Resource", Map.of("Ref", alias))))))))));
+            // No retry of a failed asynchronous invocation, on $LATEST and on the alias (its dead letters are alarmed).
+            t.resourcePropertiesCountIs("AWS::Lambda::EventInvokeConfig", Match.objectLike(Map.of("MaximumRetryAttempts", 0)), 2);
+            t.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of("Environment", Map.of("Variables",
+                    Match.objectLike(Map.of("ENVPARITY_FUNCTION_ALIAS", "live"))))));
+            String self = t.findResources("AWS::IAM::Policy").values().stream().map(Object::toString)
+                    .filter(p -> p.contains("logs:PutLogEvents")).findFirst().orElseThrow();
+            assertTrue(self.contains(":function:EnvParity-envparity:live"), "the self-invocation may invoke the alias: " + self);
+            assertFalse(self.contains(":function:EnvParity-envparity\""), "and nothing else: " + self);
+        }
     }
 
     @Test

@@ -1,13 +1,12 @@
 package dev.envparity.trigger.lambda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,14 +18,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-import dev.envparity.aws.AwsClient;
-import dev.envparity.aws.AwsCredentials;
-import dev.envparity.aws.AwsException;
+import dev.envparity.aws.AwsClients;
+import dev.envparity.config.AwsSettings;
 import dev.envparity.state.PendingDeploy;
+import dev.envparity.testing.LocalAws;
 import dev.envparity.testing.StubServer;
 import dev.envparity.testing.StubServer.Reply;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.lambda.model.LambdaException;
 
-/** The asynchronous self-invocation against a loopback stand-in for the Lambda Invoke API. */
+/** The asynchronous self-invocation through the SDK's Lambda client, against a loopback stand-in for the Invoke API. */
 class LambdaSelfInvokerTest {
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
@@ -34,42 +35,38 @@ class LambdaSelfInvokerTest {
     private static final PendingDeploy DEPLOY = new PendingDeploy("checkout", "staging", "2.4.1", null, "github",
             Instant.parse("2026-11-26T10:00:00Z"), 1);
 
-    private static final AwsCredentials TEMPORARY = new AwsCredentials("ASIAEXAMPLEKEYID", "example/secret/access/key",
-            "example-session-token");
-
     private StubServer lambda;
+    private AwsClients aws;
 
     @BeforeEach
     void start() {
         lambda = StubServer.http();
+        aws = LocalAws.clients(Map.of("lambda", lambda.url()));
     }
 
     @AfterEach
     void stop() {
+        aws.close();
         lambda.close();
     }
 
-    private LambdaSelfInvoker invoker(Optional<AwsCredentials> credentials) {
-        AwsClient aws = new AwsClient(Optional.of("eu-west-1"), Map.of("lambda", lambda.url()),
-                Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC), () -> credentials);
-        return new LambdaSelfInvoker(aws, "envparity", JSON);
-    }
-
     private LambdaSelfInvoker invoker() {
-        return invoker(Optional.of(TEMPORARY));
+        return new LambdaSelfInvoker(aws::lambda, "envparity", Optional.of("live"), JSON);
     }
 
     @Test
-    void invokesItselfAsynchronouslyWithASignedRequest() throws Exception {
+    void invokesItsAliasAsynchronouslyWithASignedRequest() throws Exception {
         lambda.on(PATH, Reply.of(202, "application/json", ""));
         invoker().launch(DEPLOY, Duration.ofSeconds(10));
 
         StubServer.Request r = lambda.requests(PATH).get(0);
         assertEquals("POST", r.method());
+        assertEquals("Qualifier=live", r.query(), "the alias, never $LATEST");
         assertEquals("Event", r.header("X-Amz-Invocation-Type"));
-        assertEquals("example-session-token", r.header("X-Amz-Security-Token"));
-        assertTrue(r.header("Authorization").startsWith(
-                "AWS4-HMAC-SHA256 Credential=ASIAEXAMPLEKEYID/20261126/eu-west-1/lambda/aws4_request, SignedHeaders="), r.header("Authorization"));
+        assertEquals(LocalAws.SESSION_TOKEN, r.header("X-Amz-Security-Token"));
+        assertTrue(r.header("Authorization").startsWith("AWS4-HMAC-SHA256 Credential=" + LocalAws.ACCESS_KEY_ID + "/"),
+                r.header("Authorization"));
+        assertTrue(r.header("Authorization").contains("/" + LocalAws.REGION + "/lambda/aws4_request"), r.header("Authorization"));
         JsonNode event = JSON.readTree(r.body());
         assertEquals("verify-deploy", event.get("action").asText());
         assertEquals("checkout/staging", event.get("key").asText());
@@ -79,17 +76,35 @@ class LambdaSelfInvokerTest {
     }
 
     @Test
-    void aRefusalIsAnErrorTheWebhookSeesAs503() {
+    void withoutAnAliasTheFunctionItself() {
+        lambda.on(PATH, Reply.of(202, "application/json", ""));
+        new LambdaSelfInvoker(aws::lambda, "envparity", Optional.empty(), JSON).launch(DEPLOY, Duration.ofSeconds(1));
+        assertEquals(null, lambda.requests(PATH).get(0).query());
+    }
+
+    @Test
+    void aRefusalIsAnErrorNamingTheCallThatTheWebhookSeesAs503() {
         lambda.on(PATH, Reply.of(403, "application/json",
-                "{\"__type\":\"AccessDeniedException\",\"Message\":\"not authorized to perform: lambda:InvokeFunction\"}"));
-        AwsException e = assertThrows(AwsException.class, () -> invoker().launch(DEPLOY, Duration.ofSeconds(10)));
-        assertEquals("AccessDeniedException", e.type());
-        assertEquals(403, e.status());
+                "{\"Type\":\"User\",\"Message\":\"not authorized to perform: lambda:InvokeFunction\"}")
+                .header("x-amzn-ErrorType", "AccessDeniedException"));
+        LambdaException e = assertThrows(LambdaException.class, () -> invoker().launch(DEPLOY, Duration.ofSeconds(10)));
+        assertEquals("AccessDeniedException", e.awsErrorDetails().errorCode());
+        assertEquals(403, e.statusCode());
+        assertTrue(e.getMessage().startsWith("Lambda Invoke: AccessDeniedException: not authorized"), e.getMessage());
+        assertFalse(e.getMessage().contains(LocalAws.SECRET_ACCESS_KEY) || e.getMessage().contains(LocalAws.SESSION_TOKEN));
+        assertEquals(1, lambda.requests(PATH).size(), "a refusal is not retried");
     }
 
     @Test
     void noCredentialsIsAClearError() {
-        AwsException e = assertThrows(AwsException.class, () -> invoker(Optional.empty()).launch(DEPLOY, Duration.ofSeconds(10)));
-        assertTrue(e.getMessage().contains("no AWS credentials"), e.getMessage());
+        try (AwsClients none = new AwsClients(new AwsSettings(Optional.of("eu-west-1"), Map.of("lambda", java.net.URI.create(lambda.url()))),
+                () -> {
+                    throw SdkClientException.create("Unable to load credentials from any of the providers in the chain");
+                })) {
+            SdkClientException e = assertThrows(SdkClientException.class,
+                    () -> new LambdaSelfInvoker(none::lambda, "envparity", Optional.empty(), JSON).launch(DEPLOY, Duration.ofSeconds(1)));
+            assertTrue(e.getMessage().startsWith("Lambda Invoke: Unable to load credentials"), e.getMessage());
+            assertTrue(lambda.requests(PATH).isEmpty());
+        }
     }
 }
