@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # The envparity action's check step: one `envparity check`, then its results for GitHub — the exit code, the
 # severity and the JSON report as step outputs, the Markdown table in the job summary, and whether the
-# notification state or the code hosts' comparisons changed (the action saves them to the cache only then). It
+# notification state, the history or the code hosts' comparisons changed (the action saves them to the cache only then). It
 # never fails the step itself: the action's Gate step does, after the state has been saved.
 #
 # Environment: ENVPARITY_HOME (envparity-runner.jar and lib/), ENVPARITY_CONFIG (parity.yaml),
-# ENVPARITY_STATE_FILE, ENVPARITY_COMPARE_CACHE (the code hosts' comparisons beside it; saved with it),
+# ENVPARITY_STATE_FILE, ENVPARITY_HISTORY_FILE and ENVPARITY_COMPARE_CACHE (beside it, see state.sh),
 # ENVPARITY_SUMMARY ('true' or not), and the runner's GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, RUNNER_TEMP.
 set -uo pipefail
-: "${ENVPARITY_HOME:?}" "${ENVPARITY_CONFIG:?}" "${ENVPARITY_STATE_FILE:?}" "${GITHUB_OUTPUT:?}"
+: "${ENVPARITY_HOME:?}" "${ENVPARITY_CONFIG:?}" "${ENVPARITY_STATE_FILE:?}" "${ENVPARITY_HISTORY_FILE:?}" "${GITHUB_OUTPUT:?}"
 
 # Step outputs are kept to 256 KiB: GitHub allows at most 1 MB of outputs per job
 # (https://docs.github.com/actions/writing-workflows/choosing-what-your-workflow-does/passing-information-between-jobs).
@@ -31,7 +31,7 @@ if [ ! -f "$ENVPARITY_CONFIG" ]; then
   exit 0
 fi
 
-state() { digest "$ENVPARITY_STATE_FILE"; digest "${ENVPARITY_COMPARE_CACHE:-}"; }
+state() { digest "$ENVPARITY_STATE_FILE"; digest "$ENVPARITY_HISTORY_FILE"; digest "${ENVPARITY_COMPARE_CACHE:-}"; }
 state_before=$(state)
 # Whatever the services report reaches this log: GitHub must not read any of it as a workflow command
 # (https://docs.github.com/actions/reference/workflows-and-actions/workflow-commands#stopping-and-starting-workflow-commands).

@@ -71,8 +71,10 @@ report_figures() { # durationMs p50 max ratio, from the report in $OUT/out
 }
 
 run_curl() { timed curl curl -s --parallel --parallel-max 600 -K "$OUT/curl.cfg"; }
-run_jar() { timed jar java -Dquarkus.config.locations="$OUT/parity.yaml" -jar "$JAR" check --json; }
-run_launcher() { timed "${1:-launcher}" "$LAUNCHER" -Dquarkus.config.locations="$OUT/parity.yaml" check --json; }
+# The state and the history in the benchmark's folder, not in the checkout: each run starts from the same.
+STATE="-Dparity.notify.state.file=$OUT/state.json"
+run_jar() { timed jar java -Dquarkus.config.locations="$OUT/parity.yaml" "$STATE" -jar "$JAR" check --json; }
+run_launcher() { timed "${1:-launcher}" "$LAUNCHER" -Dquarkus.config.locations="$OUT/parity.yaml" "$STATE" check --json; }
 run_launcher25() { JAVA_HOME=$BENCH_JAVA_HOME run_launcher launcher-jdk"$BENCH_JAVA_MAJOR"; }
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(java -version 2>&1 | head -n 1), node $(node --version), $(curl --version | head -n 1 | cut -d ' ' -f 1-2)"
@@ -134,7 +136,7 @@ echo
 server_check() { # label, command...: the fifth check of one server process, and its peak RSS
   local label=$1
   shift
-  "$@" -Dquarkus.http.port=0 -Dparity.schedule.cron=off -Dquarkus.config.locations="$OUT/parity.yaml" \
+  "$@" -Dquarkus.http.port=0 -Dparity.schedule.cron=off -Dquarkus.config.locations="$OUT/parity.yaml" "$STATE" \
     > "$OUT/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 300); do grep -q "Listening on" "$OUT/server.log" && break; sleep 0.1; done

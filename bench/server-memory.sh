@@ -21,7 +21,7 @@ for _ in $(seq 1 100); do [ -f "$OUT/parity.yaml" ] && break; sleep 0.1; done
 OPTIONS=$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\)"$/\1/p' src/main/docker/Dockerfile.jvm)
 # shellcheck disable=SC2086 # the image's options, one word each
 java -XX:MaxRAM="$LIMIT" $OPTIONS -Dquarkus.http.port=0 -Dparity.schedule.cron=off \
-  -Dquarkus.config.locations="$OUT/parity.yaml" -jar "$JAR" > "$OUT/server.log" 2>&1 &
+  -Dquarkus.config.locations="$OUT/parity.yaml" -Dparity.notify.state.file="$OUT/state.json" -jar "$JAR" > "$OUT/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 600); do grep -q "Listening on" "$OUT/server.log" && break; sleep 0.1; done
 PORT=$(sed -n 's/.*Listening on: http:\/\/[^:]*:\([0-9]*\).*/\1/p' "$OUT/server.log" | head -1)

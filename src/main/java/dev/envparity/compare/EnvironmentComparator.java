@@ -3,6 +3,7 @@ package dev.envparity.compare;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +26,12 @@ import dev.envparity.report.Status;
 /**
  * Judges one service: each environment on its own (reachable, healthy), then each adjacent pair along the
  * promotion order (versions, commits, health check sets, {@code compare} values). Pure: the same inputs
- * and clock always give the same findings.
+ * and clock always give the same findings. What the history knows comes in with the inputs (each environment's
+ * {@code versionSince}); nothing here reads or writes it.
  */
 public final class EnvironmentComparator {
+    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
     private final Duration maxPromotionLag;
 
     public EnvironmentComparator(Duration maxPromotionLag) {
@@ -162,22 +166,27 @@ public final class EnvironmentComparator {
         };
     }
 
-    /** The upstream leads: pending while younger than the allowed lag (measured from its build time), then overdue. */
+    /**
+     * The upstream leads: pending while younger than the allowed lag, then overdue. Its age is measured from its build
+     * time, or, when it reports none, from when the history first saw it there ({@code versionSince}).
+     */
     private Finding upstreamAhead(String up, EnvironmentReport u, String down, String lead, Instant now) {
         List<String> envs = List.of(up, down);
-        if (u.builtAt() == null) {
+        Instant from = u.builtAt() != null ? u.builtAt() : u.versionSince();
+        if (from == null) {
             return new Finding(Kind.VERSION_DRIFT, Severity.INFO, Status.PROMOTION_PENDING, envs,
                     lead + " (" + up + " reports no build time)");
         }
-        Duration age = Duration.between(u.builtAt(), now);
+        Duration age = Duration.between(from, now);
         age = age.isNegative() ? Duration.ZERO : age;
-        String built = " (built " + u.builtAt().atOffset(ZoneOffset.UTC).toLocalDate() + ")";
+        String when = u.builtAt() != null ? " (built " + u.builtAt().atOffset(ZoneOffset.UTC).toLocalDate() + ")"
+                : " (on " + up + " since " + SINCE.format(u.versionSince()) + ")";
         if (age.compareTo(maxPromotionLag) > 0) {
             return new Finding(Kind.VERSION_DRIFT, Severity.WARNING, Status.PROMOTION_OVERDUE, envs, lead + " for "
-                    + Durations.human(age) + ", longer than the " + Durations.human(maxPromotionLag) + " allowed" + built);
+                    + Durations.human(age) + ", longer than the " + Durations.human(maxPromotionLag) + " allowed" + when);
         }
         return new Finding(Kind.VERSION_DRIFT, Severity.INFO, Status.PROMOTION_PENDING, envs,
-                lead + " for " + Durations.human(age) + built);
+                lead + " for " + Durations.human(age) + when);
     }
 
     /** Same build on both sides: the health check sets and the configured compare values must agree too. */

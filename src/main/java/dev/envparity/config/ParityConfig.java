@@ -48,6 +48,10 @@ public interface ParityConfig {
     /** Code hosts, for what waits between two environments' commits. */
     Scm scm();
 
+    History history();
+
+    Heartbeat heartbeat();
+
     /** {@code parity.notify.*} (the method cannot be called notify(): Object has one). */
     @WithName("notify")
     Notify notifications();
@@ -183,10 +187,21 @@ public interface ParityConfig {
         /** Service name to the instant its notifications resume (a maintenance window). */
         Map<String, Instant> mute();
 
+        /** A finding is notified once it has persisted this long: "2 checks" or a duration ("10m"). */
+        Optional<String> confirmAfter();
+
+        /** Quartz cron of a daily "all N services are in sync" message to every target (server mode); "off" disables. */
+        @WithDefault("off")
+        String allClear();
+
+        /** Quartz cron of a message with each service's promotion lead times to every target (server mode); "off" disables. */
+        @WithDefault("off")
+        String leadTimes();
+
         Map<String, Target> targets();
 
         interface State {
-            /** auto (file for the CLI, memory otherwise) | memory | file | dynamodb. */
+            /** auto (a file; memory on Lambda) | memory | file | dynamodb. */
             @WithDefault("auto")
             String store();
 
@@ -295,6 +310,29 @@ public interface ParityConfig {
             /** The REST API's base URL (default https://api.github.com, https://gitlab.com/api/v4). */
             Optional<String> apiUrl();
         }
+    }
+
+    /** What envparity remembers between checks (kept in the state store). */
+    interface History {
+        /** Transitions older than this are forgotten; so is a service not checked for this long. */
+        @WithDefault("90d")
+        Duration retention();
+    }
+
+    /** A dead man's switch (healthchecks.io, Cronitor, Better Stack): called after every check. */
+    interface Heartbeat {
+        /** The ping URL: a secret, never printed. */
+        Optional<String> url();
+
+        /** Called instead when the check could not run or a notification failed; default: the URL with /fail appended. */
+        Optional<String> failUrl();
+
+        /** get | post (the verdict in the body). */
+        @WithDefault("get")
+        String method();
+
+        @WithDefault("5s")
+        Duration timeout();
     }
 
     interface Schedule {

@@ -59,6 +59,18 @@ public class PlanProducer {
 
     @Produces
     @Singleton
+    HistoryPlan history(Plans plans) {
+        return plans.history();
+    }
+
+    @Produces
+    @Singleton
+    HeartbeatPlan heartbeat(Plans plans) {
+        return plans.heartbeat();
+    }
+
+    @Produces
+    @Singleton
     SchedulePlan schedule(Plans plans) {
         return plans.schedule();
     }

@@ -60,7 +60,8 @@ public final class PlanResolver {
         CheckPlan check = new PlanResolver(problems).plan(config);
         Plans plans = new Plans(check, HooksPlan.resolve(config.hooks(), check.environments(), check.environmentAliases(), problems),
                 ApiPlan.resolve(config.api(), problems), StatePlan.resolve(config.notifications().state(), problems),
-                AwsSettings.resolve(config.aws(), problems), SchedulePlan.resolve(config.schedule()),
+                AwsSettings.resolve(config.aws(), problems), HistoryPlan.resolve(config.history(), problems),
+                HeartbeatPlan.resolve(config.heartbeat(), problems), SchedulePlan.resolve(config.schedule()),
                 ScmPlan.resolve(config.scm(), problems));
         problems.throwIfAny();
         return plans;

@@ -3,8 +3,8 @@ package dev.envparity.config;
 import java.util.Optional;
 
 /**
- * Where envparity keeps what it must remember between runs (what each chat target was told, webhook deliveries,
- * pending deploys, sessions).
+ * Where envparity keeps what it must remember between runs (what each chat target was told, the history, webhook
+ * deliveries, pending deploys, sessions).
  *
  * @param file the JSON file of the file store
  * @param table the DynamoDB table of the dynamodb store
@@ -12,7 +12,7 @@ import java.util.Optional;
 public record StatePlan(Store store, String file, Optional<String> table) {
 
     public enum Store {
-        /** A file for the CLI (a check is one process), memory otherwise. */
+        /** A file (the CLI and the server: a restart forgets nothing); memory on Lambda, whose disk is read-only. */
         AUTO,
         MEMORY,
         FILE,

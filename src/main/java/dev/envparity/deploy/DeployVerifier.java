@@ -25,6 +25,7 @@ import dev.envparity.compare.VersionOrder;
 import dev.envparity.config.CheckPlan;
 import dev.envparity.config.HooksPlan;
 import dev.envparity.config.ServiceSpec;
+import dev.envparity.history.History;
 import dev.envparity.notify.Notifications;
 import dev.envparity.notify.Rollout;
 import dev.envparity.probe.Prober;
@@ -53,14 +54,16 @@ public class DeployVerifier {
     private final Clock clock;
     private final Duration interval;
     private final Duration timeout;
+    private final History history;
     private final PendingChanges pendingChanges;
     private final ParityService parity;
 
     @Inject
     public DeployVerifier(CheckPlan plan, Prober prober, Notifications notifications, Clock clock, HooksPlan hooks,
-            PendingChanges pendingChanges, ParityService parity) {
+            History history, PendingChanges pendingChanges, ParityService parity) {
         this.plan = plan;
         this.prober = prober;
+        this.history = history;
         this.notifications = notifications;
         this.clock = clock;
         this.interval = hooks.verify().interval();
@@ -122,14 +125,18 @@ public class DeployVerifier {
             all.put(env, env.equals(deploy.environment()) ? deployed : others.get(env).join());
         }
         List<Pending> compared = pendingChanges.lookUp(List.of(spec), Map.of(spec.name(), all)).getOrDefault(spec.name(), List.of());
-        ServiceReport service = new EnvironmentComparator(plan.maxPromotionLag()).judge(spec.name(), all, compared, clock.instant())
-                .withOwnership(spec.ownership(), spec.promoteUrl());
+        // The history learns when the new version arrived, to the poll; a verification is not counted as a check.
+        Instant now = clock.instant();
+        EnvironmentComparator comparator = new EnvironmentComparator(plan.maxPromotionLag());
+        History.Tracked tracked = history.track(now, Map.of(spec.name(), all), false, (name, envs) -> comparator.judge(name, envs,
+                compared, now).withOwnership(spec.ownership(), spec.promoteUrl()));
+        ServiceReport service = tracked.services().get(0);
         Pending shipped = live ? pendingChanges.shipped(spec, deploy.environment(), before, deployed.commit()).orElse(null) : null;
         Rollout rollout = new Rollout(deploy.service(), deploy.environment(), deploy.source(), deploy.version(),
                 deploy.commit(), live, waited, shipped);
         ParityReport report = new ParityReport(UUID.randomUUID().toString(), Trigger.WEBHOOK, startedAt,
                 Duration.ofNanos(System.nanoTime() - start).toMillis(), plan.environments(), service.severity(),
-                List.of(service), List.of());
+                List.of(service), List.of(), tracked.error());
         // Nothing a service reported goes into the log line: a version could carry a line break.
         LOG.infof("Deploy of %s to %s (%s, %d event%s): %s after %s — %s", deploy.service(), deploy.environment(),
                 deploy.source(), deploy.events(), deploy.events() == 1 ? "" : "s",

@@ -1,5 +1,6 @@
 package dev.envparity.notify;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -8,16 +9,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import dev.envparity.history.LeadTimes;
 import dev.envparity.notify.Digest.Change;
 import dev.envparity.notify.Digest.Item;
 import dev.envparity.report.Durations;
 import dev.envparity.report.EnvironmentReport;
-import dev.envparity.report.Finding;
 import dev.envparity.report.Labels;
 import dev.envparity.report.Ownership;
 import dev.envparity.report.ParityReport;
 import dev.envparity.report.Pending;
 import dev.envparity.report.ServiceReport;
+import dev.envparity.report.Since;
 import dev.envparity.report.Severity;
 import dev.envparity.report.Verdict;
 import dev.envparity.state.TargetState;
@@ -49,8 +51,9 @@ final class Digests {
         for (ServiceReport s : services) {
             Change change = changes.get(s.name());
             if (change != null) {
-                items.add(item(s, change, mentions(s, change, reminder, mentionAt)));
-                severity = Severity.max(severity, s.severity());
+                Item item = item(s, change, report.startedAt(), mentions(s, change, reminder, mentionAt));
+                items.add(item);
+                severity = Severity.max(severity, item.severity());
             }
         }
         items.sort((a, b) -> a.severity() != b.severity() ? b.severity().compareTo(a.severity())
@@ -61,14 +64,49 @@ final class Digests {
                 failure(previousFailure), reminder);
     }
 
-    private static Item item(ServiceReport s, Change change, boolean mention) {
-        return new Item(s.name(), s.status(), s.severity(), change, cells(s), s.findings().stream().map(Finding::message).toList(),
-                waiting(s), contact(s.ownership(), mention));
+    /**
+     * {@code parity.notify.lead-times}: one item per service that had promotions, with its current versions and, per
+     * downstream environment, "production: median 1d 2h, 90th percentile 2d 14h (8 promotions)".
+     *
+     * @param leadTimes per service, per downstream environment this target follows
+     */
+    static Digest leadTimes(ParityReport report, List<String> environments, List<ServiceReport> services,
+            Map<String, List<LeadTimes.Summary>> leadTimes, long retentionDays, int muted) {
+        List<Item> items = new ArrayList<>();
+        for (ServiceReport s : services) {
+            List<LeadTimes.Summary> summaries = leadTimes.getOrDefault(s.name(), List.of());
+            if (!summaries.isEmpty()) {
+                items.add(new Item(s.name(), s.status(), Severity.OK, Change.ONGOING, cells(s),
+                        summaries.stream().map(Digests::leadTime).toList()));
+            }
+        }
+        items.sort((a, b) -> a.service().compareTo(b.service()));
+        int inSync = (int) services.stream().filter(s -> s.findings().isEmpty()).count();
+        return new Digest("Promotion lead times over the last " + retentionDays + " days", Severity.OK,
+                String.join(" → ", environments), items, List.of(), inSync, muted, context(report), report.id(),
+                report.startedAt(), null, false);
     }
 
-    /** An ongoing problem does not ping its owner again at every message, only when reminded. */
+    /** "production: median 1d 2h, 90th percentile 2d 14h (8 promotions)". */
+    private static String leadTime(LeadTimes.Summary s) {
+        return s.environment() + ": median " + s.median() + ", 90th percentile " + s.p90() + " (" + s.promotions()
+                + (s.promotions() == 1 ? " promotion)" : " promotions)");
+    }
+
+    /** Status and severity of what is confirmed; every finding listed, the unconfirmed ones marked. */
+    private static Item item(ServiceReport s, Change change, Instant at, boolean mention) {
+        ServiceReport confirmed = s.confirmedOnly();
+        return new Item(s.name(), confirmed.status(), confirmed.severity(), change, cells(s),
+                s.findings().stream().map(f -> Since.sentence(f, at)).toList(), waiting(s), contact(s.ownership(), mention));
+    }
+
+    /**
+     * An ongoing problem does not ping its owner again at every message, only when reminded; what is not confirmed yet
+     * (confirm-after) pings nobody.
+     */
     private static boolean mentions(ServiceReport s, Change change, boolean reminder, Optional<Severity> mentionAt) {
-        return mentionAt.isPresent() && s.severity().atLeast(mentionAt.get()) && (change != Change.ONGOING || reminder);
+        return mentionAt.isPresent() && s.confirmedOnly().severity().atLeast(mentionAt.get())
+                && (change != Change.ONGOING || reminder);
     }
 
     /** "12 commits waiting in staging: View differences · Promote", and the newest commits. */
@@ -140,7 +178,8 @@ final class Digests {
     static Digest deploy(ParityReport report, List<String> environments, Rollout rollout, ServiceReport checked,
             ServiceReport service, Change change, TargetState.Failure previousFailure, Optional<Severity> mentionAt) {
         List<Item> items = service.findings().isEmpty() ? List.of()
-                : List.of(item(service, change, mentions(service, change, false, mentionAt)));
+                : List.of(item(service, change, report.startedAt(),
+                        mentions(service, change, false, mentionAt)));
         return new Digest(deployHeadline(rollout, checked), rollout.severity(checked), String.join(" → ", environments), items,
                 List.of(), items.isEmpty() ? 1 : 0, 0, context(report), report.id(), report.startedAt(), failure(previousFailure),
                 false, shipped(rollout));

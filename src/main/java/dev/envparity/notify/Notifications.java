@@ -3,6 +3,7 @@ package dev.envparity.notify;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.envparity.history.LeadTimes;
 import dev.envparity.report.NotificationResult;
 import dev.envparity.report.NotificationResult.Outcome;
 import dev.envparity.report.ParityReport;
@@ -99,9 +101,15 @@ public class Notifications {
 
         TargetState state = store.load(target.name());
         NotifyPolicy.Decision decision = NotifyPolicy.decide(target, target.policy(), routed, muted, state, now,
-                plan.remindEvery());
+                plan.remindEvery(), plan.confirmAfter());
         if (!decision.post()) {
-            recheck(target, state);
+            if (decision.quiet() != null) {
+                // Resolutions being confirmed: counted by this run, told by a later one (an overlapping run may count it).
+                store.compareAndSet(target.name(), state.version(), decision.quiet());
+                health.written(target.name());
+            } else {
+                recheck(target, state);
+            }
             results.add(new NotificationResult(target.name(), target.type(), Outcome.SKIPPED, decision.skipped()));
             return;
         }
@@ -112,6 +120,89 @@ public class Notifications {
             return;
         }
         send(target, state, decision.next(), digest, report.withView(environments, routed), deadline, pending);
+    }
+
+    /**
+     * Marks the findings that have not persisted for {@code parity.notify.confirm-after} yet: the report shows them,
+     * marked, and no target hears of them until they have.
+     */
+    public ParityReport confirm(ParityReport report) {
+        if (plan.confirmAfter().atOnce()) {
+            return report;
+        }
+        Instant now = clock.instant();
+        return report.withServices(report.services().stream().map(s -> s.withFindings(s.findings().stream()
+                .map(f -> f.confirmed(plan.confirmAfter().confirmed(f, now))).toList())).toList());
+    }
+
+    /**
+     * {@code parity.notify.all-clear}: "All 12 services are in sync between staging and production" to every target
+     * whose services all are (a daily sign that the checker is alive). Not to a target with policy never, nor one
+     * that follows a service with any finding.
+     */
+    public List<NotificationResult> allClear(ParityReport report) {
+        return toEach(report, (routed, environments, muted) -> !routed.isEmpty() && routed.stream().allMatch(s -> s.findings().isEmpty())
+                ? Digests.build(report, environments, routed, Map.of(), List.of(), muted, null, false) : null, "not all in sync");
+    }
+
+    /**
+     * {@code parity.notify.lead-times}: each service's promotion lead times (median and 90th percentile per downstream
+     * environment, over the retention period) to every target that follows a service with promotions. Not to a target
+     * with policy never.
+     *
+     * @param leadTimes per service, per downstream environment (those without promotions left out)
+     */
+    public List<NotificationResult> leadTimes(ParityReport report, Map<String, List<LeadTimes.Summary>> leadTimes,
+            long retentionDays) {
+        return toEach(report, (routed, environments, muted) -> {
+            Map<String, List<LeadTimes.Summary>> followed = new HashMap<>();
+            routed.forEach(s -> {
+                List<LeadTimes.Summary> here = leadTimes.getOrDefault(s.name(), List.of()).stream()
+                        .filter(l -> environments.contains(l.environment())).toList();
+                if (!here.isEmpty()) {
+                    followed.put(s.name(), here);
+                }
+            });
+            return followed.isEmpty() ? null : Digests.leadTimes(report, environments, routed, followed, retentionDays, muted);
+        }, "no promotions");
+    }
+
+    /** What a scheduled message says to one target: its digest, or null when it has nothing to tell it. */
+    @FunctionalInterface
+    private interface Composer {
+        Digest compose(List<ServiceReport> routed, List<String> environments, int muted);
+    }
+
+    /**
+     * A scheduled message, outside the policy (it changes nothing the policy remembers), to every target but those
+     * with policy never and those {@code composer} has nothing for ({@code nothing} says why).
+     */
+    private List<NotificationResult> toEach(ParityReport report, Composer composer, String nothing) {
+        long deadline = System.nanoTime() + plan.deadline().toNanos();
+        Instant now = clock.instant();
+        List<String> muted = report.services().stream().map(ServiceReport::name).filter(s -> isMuted(s, now)).toList();
+        List<NotificationResult> results = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
+        for (Target target : plan.targets()) {
+            if (target.policy() == Target.Policy.NEVER) {
+                results.add(new NotificationResult(target.name(), target.type(), Outcome.SKIPPED, "policy never"));
+                continue;
+            }
+            isolated(target, results, () -> {
+                List<ServiceReport> routed = Routing.route(report, target, muted);
+                List<String> environments = Routing.environments(report, target);
+                Digest digest = composer.compose(routed, environments,
+                        (int) muted.stream().filter(s -> Routing.follows(target, s)).count());
+                if (digest == null) {
+                    results.add(new NotificationResult(target.name(), target.type(), Outcome.SKIPPED, nothing));
+                    return;
+                }
+                pending.add(new Pending(target, null, null, digest, notifiers.get(target.type())
+                        .deliver(target, digest, report.withView(environments, routed), sender, json, deadline)
+                        .exceptionally(e -> failedDelivery(target, e))));
+            });
+        }
+        return finishAll(pending, results);
     }
 
     /**
@@ -183,9 +274,13 @@ public class Notifications {
             List<Pending> pending) {
         CompletableFuture<WebhookSender.Delivery> delivery = notifiers.get(target.type())
                 .deliver(target, digest, view, sender, json, deadline)
-                .exceptionally(e -> new WebhookSender.Delivery(WebhookSender.Delivery.Outcome.FAILED, 0, 0,
-                        Redaction.scrub("delivery failed: " + e.getMessage(), target.url())));
+                .exceptionally(e -> failedDelivery(target, e));
         pending.add(new Pending(target, state, next, digest, delivery));
+    }
+
+    private static WebhookSender.Delivery failedDelivery(Target target, Throwable e) {
+        return new WebhookSender.Delivery(WebhookSender.Delivery.Outcome.FAILED, 0, 0,
+                Redaction.scrub("delivery failed: " + e.getMessage(), target.url()));
     }
 
     /**
@@ -230,6 +325,9 @@ public class Notifications {
                 break;
         }
         LOG.errorf("%s: could not deliver \"%s\": %s", target.label(), p.digest().headline(), d.error());
+        if (p.claimed() == null) {
+            return new NotificationResult(target.name(), target.type(), Outcome.FAILED, d.error()); // nothing was claimed
+        }
         // Back to what the target had really been told, plus a note: the next run posts the change again.
         TargetState failed = new TargetState(p.claimed().version() + 1, p.previous().services(),
                 new TargetState.Failure(clock.instant(), d.error()));

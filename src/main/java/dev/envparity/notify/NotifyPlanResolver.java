@@ -1,7 +1,6 @@
 package dev.envparity.notify;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,6 +15,7 @@ import java.util.stream.Collectors;
 import dev.envparity.config.CheckPlan;
 import dev.envparity.config.InvalidConfigException;
 import dev.envparity.config.ParityConfig;
+import dev.envparity.config.SecretUrls;
 import dev.envparity.config.ServiceSpec;
 import dev.envparity.report.Severity;
 
@@ -55,8 +55,12 @@ final class NotifyPlanResolver {
         if (!config.mentionAt().equals("never") && mentionAt.isEmpty()) {
             problems.add("parity.notify.mention-at: unknown severity; use ok, info, warning, critical or never");
         }
+        ConfirmAfter confirm = config.confirmAfter().filter(c -> !c.isBlank()).map(c -> ConfirmAfter.parse(c).orElseGet(() -> {
+            problems.add("parity.notify.confirm-after: write a number of checks or a duration, e.g. \"2 checks\" or 10m");
+            return ConfirmAfter.AT_ONCE;
+        })).orElse(ConfirmAfter.AT_ONCE);
         return new NotifyPlan(policy, config.remindEvery(), config.deadline(), Map.copyOf(config.mute()), List.copyOf(targets),
-                mentionAt);
+                mentionAt, confirm);
     }
 
     private Optional<Target> target(String name, ParityConfig.Notify.Target t, Target.Policy defaultPolicy,
@@ -98,19 +102,12 @@ final class NotifyPlanResolver {
                     + type.toUpperCase(Locale.ROOT).replace('-', '_') + "_WEBHOOK_URL}");
             return null;
         }
-        URI url;
-        try {
-            url = new URI(raw.get().trim());
-        } catch (URISyntaxException e) {
-            problems.add(key + ": not a valid URL (the value is a secret and is not shown)");
+        Optional<String> problem = SecretUrls.problem(raw.get());
+        if (problem.isPresent()) {
+            problems.add(key + ": " + problem.get());
             return null;
         }
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        boolean loopback = "localhost".equals(url.getHost()) || "127.0.0.1".equals(url.getHost()) || "[::1]".equals(url.getHost());
-        if (url.getHost() == null || !(scheme.equals("https") || scheme.equals("http") && loopback)) {
-            problems.add(key + ": must be an https:// URL (the value is a secret and is not shown)");
-            return null;
-        }
+        URI url = URI.create(raw.get().trim());
         Optional<String> platformProblem = notifier.checkUrl(url);
         platformProblem.ifPresent(p -> problems.add(key + ": " + p));
         return platformProblem.isPresent() ? null : url;

@@ -21,8 +21,10 @@ import dev.envparity.state.TargetState.Notified;
  * unchanged problem was last posted more than {@code remind-every} ago;</li>
  * <li>never: not at all.</li>
  * </ul>
- * A problem is a service at or above the target's min-severity. Muted services are left out by the caller,
- * and their state is kept as it was, so a change during the maintenance window shows once it ends.
+ * A problem is a service at or above the target's min-severity, judged by its confirmed findings only
+ * ({@link ConfirmAfter}); a resolution counts once the problem has stayed away as long as a finding must persist.
+ * Muted services are left out by the caller, and their state is kept as it was, so a change during the maintenance
+ * window shows once it ends.
  */
 final class NotifyPolicy {
     private NotifyPolicy() {
@@ -32,36 +34,58 @@ final class NotifyPolicy {
      * @param changes per service with a problem, in report order
      * @param resolved services that had a problem in the last message and have none now
      * @param next the state once the message is delivered
+     * @param quiet the state to keep when nothing is posted (resolutions still being confirmed), or null: nothing to keep
      * @param skipped why nothing is posted, when nothing is
      */
     record Decision(boolean post, boolean reminder, Map<String, Change> changes, List<String> resolved,
-            TargetState next, String skipped) {
+            TargetState next, TargetState quiet, String skipped) {
     }
 
     static Decision decide(Target target, Target.Policy policy, List<ServiceReport> services, List<String> muted,
-            TargetState state, Instant now, Duration remindEvery) {
+            TargetState state, Instant now, Duration remindEvery, ConfirmAfter confirm) {
         Map<String, Change> changes = new LinkedHashMap<>();
         Map<String, Notified> next = new LinkedHashMap<>();
+        Map<String, Notified> quiet = new LinkedHashMap<>();
         boolean changed = false;
         boolean reminderDue = false;
+        List<String> unconfirmed = new ArrayList<>();
         for (ServiceReport s : services) {
-            if (!isProblem(s, target.minSeverity())) {
+            ServiceReport confirmed = s.confirmedOnly();
+            if (!isProblem(confirmed, target.minSeverity())) {
+                if (isProblem(s, target.minSeverity())) {
+                    unconfirmed.add(s.name());
+                }
                 continue;
             }
-            String fingerprint = Fingerprints.of(s);
+            String fingerprint = Fingerprints.of(confirmed);
             Notified before = state.services().get(s.name());
             Change change = change(before, fingerprint);
             changed |= change != Change.ONGOING;
             reminderDue |= change == Change.ONGOING && !before.at().plus(remindEvery).isAfter(now);
             changes.put(s.name(), change);
             next.put(s.name(), new Notified(fingerprint, now));
+            if (change == Change.ONGOING) {
+                quiet.put(s.name(), new Notified(before.fingerprint(), before.at()));
+            }
         }
         List<String> resolved = new ArrayList<>();
         state.services().forEach((name, notified) -> {
             if (muted.contains(name)) {
                 next.put(name, notified);
+                quiet.put(name, notified);
+            } else if (unconfirmed.contains(name)) {
+                // Not resolved while a problem is seen, confirmed or not: a rollout flapping back is no resolution.
+                Notified still = new Notified(notified.fingerprint(), notified.at());
+                next.put(name, still);
+                quiet.put(name, still);
             } else if (!changes.containsKey(name)) {
-                resolved.add(name);
+                Notified clearing = notified.clearedAgain(now);
+                if (confirm.resolved(clearing.clearChecks(), clearing.clearSince(), now)) {
+                    resolved.add(name);
+                } else {
+                    next.put(name, clearing);
+                    quiet.put(name, clearing);
+                }
             }
         });
         changed |= !resolved.isEmpty();
@@ -71,8 +95,10 @@ final class NotifyPolicy {
             case NEVER -> false;
             case ON_CHANGE -> changed || reminderDue;
         };
+        TargetState keep = post || quiet.equals(state.services()) ? null
+                : new TargetState(state.version() + 1, quiet, state.lastFailure());
         return new Decision(post, post && !changed && reminderDue && policy == Target.Policy.ON_CHANGE, changes,
-                resolved, new TargetState(state.version() + 1, next, null),
+                resolved, new TargetState(state.version() + 1, next, null), keep,
                 post ? null : policy == Target.Policy.NEVER ? "policy never" : "nothing changed");
     }
 
@@ -96,7 +122,7 @@ final class NotifyPolicy {
             told.remove(service.name());
         }
         return new Decision(skipped == null, false, Map.of(service.name(), change), List.of(),
-                new TargetState(state.version() + 1, told, null), skipped);
+                new TargetState(state.version() + 1, told, null), null, skipped);
     }
 
     /** NEW when the target was not told about the service, CHANGED when it was told something else. */

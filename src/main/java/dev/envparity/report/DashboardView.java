@@ -1,5 +1,7 @@
 package dev.envparity.report;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,7 +29,7 @@ import io.quarkus.qute.TemplateData;
 @TemplateData
 public record DashboardView(String verdict, String severity, String checkedAt, String checkedAgo, String trigger,
         long durationMs, List<String> environments, List<Row> rows, List<Filter> filters, String show, String sort,
-        int total, boolean empty, int refreshSeconds, String stale, String markdown) {
+        int total, boolean empty, String historyError, int refreshSeconds, String stale, String markdown) {
 
     /**
      * How fresh the report should be.
@@ -49,12 +51,13 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
     }
 
     /**
+     * @param page the service's own page (its timeline), relative to the dashboard
      * @param waiting the commits waiting to be promoted, from the code host; null without a comparison
      * @param owning owner, runbook and rollback; null when configuration names none
      */
     @TemplateData
     public record Row(String service, String status, String statusLabel, String severity, List<Cell> cells, List<String> findings,
-            Waiting waiting, Owning owning) {
+            String page, Waiting waiting, Owning owning) {
     }
 
     /**
@@ -84,10 +87,11 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
     /**
      * @param css severity class of the worst finding about this environment ("ok", "info", "warning", "critical")
      * @param versionUrl the probed version endpoint (base URLs never carry credentials: configuration refuses them)
+     * @param seen "first seen 1d 2h ago": when the history first saw this version here, or ""
      */
     @TemplateData
     public record Cell(String environment, String version, String versionTitle, String commit, String health, String built,
-            String css, String versionUrl, String healthUrl, String error) {
+            String css, String versionUrl, String healthUrl, String error, String seen) {
     }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
@@ -109,7 +113,7 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
         services.sort(order.equals("name") ? Comparator.comparing(ServiceReport::name)
                 : Comparator.comparing(ServiceReport::severity, Comparator.reverseOrder()).thenComparing(ServiceReport::status)
                         .thenComparing(ServiceReport::name));
-        List<Row> rows = services.stream().filter(matcher(filter)).map(s -> row(s, report.environments(), now)).toList();
+        List<Row> rows = services.stream().filter(matcher(filter)).map(s -> row(s, report, now)).toList();
         List<Filter> filters = new ArrayList<>();
         for (String id : FILTERS) {
             long count = report.services().stream().filter(matcher(id)).count();
@@ -120,7 +124,7 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
         return new DashboardView(Verdict.of(problems, report.services().size(), report.environments()), report.severity().id(),
                 TIME.format(report.startedAt()), ago(Duration.between(report.startedAt(), now)), report.trigger().id(),
                 report.durationMs(), report.environments(), rows, filters, filter, order, report.services().size(), rows.isEmpty(),
-                refreshSeconds(schedule, now), stale(schedule, report.startedAt(), now),
+                report.historyError(), refreshSeconds(schedule, now), stale(schedule, report.startedAt(), now),
                 MarkdownRenderer.render(report.withView(report.environments(), shown)));
     }
 
@@ -165,19 +169,20 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
         return filter.equals("in-sync") ? "In sync" : Character.toUpperCase(filter.charAt(0)) + filter.substring(1);
     }
 
-    private static Row row(ServiceReport s, List<String> environments, Instant now) {
+    private static Row row(ServiceReport s, ParityReport report, Instant now) {
         List<Cell> cells = new ArrayList<>();
-        for (String env : environments) {
+        for (String env : report.environments()) {
             EnvironmentReport e = s.environments().get(env);
             Severity worst = s.findings().stream().filter(f -> f.environments().contains(env)).map(Finding::severity)
                     .reduce(Severity.OK, Severity::max);
-            cells.add(e == null ? new Cell(env, "—", "", "", "UNKNOWN", "", worst.id(), null, null, null) : cell(env, e, worst, now));
+            cells.add(e == null ? new Cell(env, "—", "", "", "UNKNOWN", "", worst.id(), null, null, null, "") : cell(env, e, worst, now));
         }
-        return new Row(s.name(), s.status().name(), s.status().label(),
-                s.severity().id(), cells, s.findings().stream()
-                        // The cell of an unreachable environment shows why; the row does not repeat it.
-                        .filter(f -> f.kind() != Finding.Kind.UNREACHABLE)
-                        .map(f -> UntrustedText.printable(f.message())).toList(), waiting(s), owning(s.ownership()));
+        return new Row(s.name(), s.status().name(), s.status().label(), s.severity().id(), cells, s.findings().stream()
+                // The cell of an unreachable environment shows why; the row does not repeat it.
+                .filter(f -> f.kind() != Finding.Kind.UNREACHABLE)
+                .map(f -> UntrustedText.printable(Since.sentence(f, report.startedAt()))).toList(),
+                "services/" + URLEncoder.encode(s.name(), StandardCharsets.UTF_8).replace("+", "%20"), waiting(s),
+                owning(s.ownership()));
     }
 
     private static Waiting waiting(ServiceReport s) {
@@ -222,8 +227,9 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
         String shortVersion = version.length() > MAX_VERSION ? version.substring(0, MAX_VERSION - 1) + "…" : version;
         String health = e.reachable() ? e.health().name() : "UNREACHABLE";
         String built = e.builtAt() == null ? "" : "built " + ago(Duration.between(e.builtAt(), now));
+        String seen = e.versionSince() == null ? "" : "first seen here " + ago(Duration.between(e.versionSince(), now));
         return new Cell(env, shortVersion, version, e.commit() == null ? "" : UntrustedText.printable(Labels.shortCommit(e.commit())),
-                health, built, worst.id(), e.versionUrl(), e.healthUrl(), e.error() == null ? null : UntrustedText.printable(e.error()));
+                health, built, worst.id(), e.versionUrl(), e.healthUrl(), e.error() == null ? null : UntrustedText.printable(e.error()), seen);
     }
 
     /** "just now", "4m ago", "3d 4h ago". */

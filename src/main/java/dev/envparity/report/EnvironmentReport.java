@@ -14,6 +14,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param compare values of the service's {@code compare} pointers
  * @param http status code per endpoint ("health", "version") that answered
  * @param healthUrl the probed endpoint (base URLs carry no credentials; configuration refuses them)
+ * @param versionSince when this version was first seen in this environment (the history); null when unknown
  */
 @RegisterForReflection
 public record EnvironmentReport(
@@ -27,9 +28,22 @@ public record EnvironmentReport(
         Map<String, String> compare,
         Map<String, Integer> http,
         String healthUrl,
-        String versionUrl) {
+        String versionUrl,
+        Instant versionSince) {
+
+    /** As probed: when the version was first seen here is for the history to tell. */
+    public EnvironmentReport(Health health, String version, String commit, Instant builtAt, long latencyMs, String error,
+            Map<String, Health> checks, Map<String, String> compare, Map<String, Integer> http, String healthUrl,
+            String versionUrl) {
+        this(health, version, commit, builtAt, latencyMs, error, checks, compare, http, healthUrl, versionUrl, null);
+    }
 
     public boolean reachable() {
         return error == null;
+    }
+
+    public EnvironmentReport withVersionSince(Instant since) {
+        return new EnvironmentReport(health, version, commit, builtAt, latencyMs, error, checks, compare, http, healthUrl,
+                versionUrl, since);
     }
 }

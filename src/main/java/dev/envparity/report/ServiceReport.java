@@ -79,6 +79,21 @@ public record ServiceReport(String name, Status status, Severity severity, Map<S
         return byVersion || byCommits;
     }
 
+    /** The same service, its findings annotated (since, checks, confirmation) in the same order. */
+    public ServiceReport withFindings(List<Finding> annotated) {
+        return new ServiceReport(name, status, severity, environments, List.copyOf(annotated), pending, ownership, promote);
+    }
+
+    /** The service as notifications see it: only the findings that have persisted long enough (confirm-after). */
+    public ServiceReport confirmedOnly() {
+        if (findings.stream().allMatch(Finding::confirmed)) {
+            return this;
+        }
+        ServiceReport confirmed = of(name, environments, findings.stream().filter(Finding::confirmed).toList(), pending);
+        return new ServiceReport(name, confirmed.status, confirmed.severity, environments, confirmed.findings, pending,
+                ownership, promote);
+    }
+
     /** The same service seen from some environments only: the others' results and findings left out. */
     public ServiceReport onlyAbout(Set<String> selected) {
         Map<String, EnvironmentReport> envs = new LinkedHashMap<>();

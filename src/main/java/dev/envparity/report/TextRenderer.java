@@ -55,12 +55,14 @@ public final class TextRenderer {
         byUrgency.sort(Comparator.comparing(ServiceReport::severity, Comparator.reverseOrder())
                 .thenComparing(ServiceReport::name));
         List<List<String>> findings = new ArrayList<>();
+        findings.add(List.of("SEVERITY", "SERVICE", "SINCE", "FINDING"));
         for (ServiceReport s : byUrgency) {
             for (Finding f : s.findings()) {
-                findings.add(List.of(f.severity().id().toUpperCase(Locale.ROOT), s.name(), f.message()));
+                findings.add(List.of(f.severity().id().toUpperCase(Locale.ROOT), s.name(), Since.brief(f, report.startedAt()),
+                        f.message()));
             }
         }
-        if (findings.isEmpty()) {
+        if (findings.size() == 1) {
             out.append(services == 1 ? "\nThe service is in sync.\n" : "\nAll services are in sync.\n");
         } else {
             out.append("\nFindings\n");
@@ -73,6 +75,10 @@ public final class TextRenderer {
         if (!waiting.isEmpty()) {
             out.append("\nWaiting to ship, and whose it is\n");
             table(out, waiting);
+        }
+        if (report.historyError() != null) {
+            out.append("\nHistory not kept: ").append(UntrustedText.printable(report.historyError()))
+                    .append("; since when is unknown\n");
         }
         if (!report.notifications().isEmpty()) {
             out.append("\nNotifications\n");

@@ -14,9 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The CLI's comparisons, kept between its runs in a JSON file beside the state file ({@code state.json} →
- * {@code state.compare-cache.json}): the most recently learnt {@link #MAX_ENTRIES}, replaced atomically (written
- * beside it, then renamed). Two overlapping runs may each learn something and the later write wins: the other answer
- * is asked for again next time, which is all a cache can lose. A file that cannot be read or written is logged once and
+ * {@code state.compare-cache.json}): the most recently learnt {@link #MAX_ENTRIES}, changed under the file's lock and
+ * replaced atomically ({@link JsonFile}), so that what two overlapping runs learn is kept. A file that cannot be read or written is logged once and
  * the check goes on without it.
  */
 public class FileCompareCache implements CompareCache {
@@ -27,6 +26,7 @@ public class FileCompareCache implements CompareCache {
 
     private final Path file;
     private final ObjectMapper json;
+    private final JsonFile store;
     private final int maxEntries;
     private volatile String reported;
 
@@ -37,6 +37,7 @@ public class FileCompareCache implements CompareCache {
     FileCompareCache(Path file, ObjectMapper json, int maxEntries) {
         this.file = file;
         this.json = json;
+        this.store = new JsonFile(file, json, false);
         this.maxEntries = maxEntries;
     }
 
@@ -53,16 +54,19 @@ public class FileCompareCache implements CompareCache {
     }
 
     @Override
-    public synchronized void remember(Key key, Answer answer) {
-        LinkedHashMap<String, Answer> all = readAll();
-        all.remove(key.id());
-        all.put(key.id(), answer);
-        for (Iterator<String> oldest = all.keySet().iterator(); all.size() > maxEntries; ) {
-            oldest.next();
-            oldest.remove();
-        }
+    public void remember(Key key, Answer answer) {
         try {
-            JsonFiles.replace(file, json, all);
+            store.locked(() -> {
+                LinkedHashMap<String, Answer> all = readAll();
+                all.remove(key.id());
+                all.put(key.id(), answer);
+                for (Iterator<String> oldest = all.keySet().iterator(); all.size() > maxEntries; ) {
+                    oldest.next();
+                    oldest.remove();
+                }
+                store.replace(all);
+                return null;
+            });
         } catch (IOException e) {
             once("cannot be written (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "); comparisons are asked for "
                     + "again next run");

@@ -20,16 +20,15 @@ import dev.envparity.config.StatePlan.Store;
 import io.quarkus.runtime.Startup;
 
 /**
- * Picks the stores from {@code parity.notify.state.store}: "auto" is a file for the CLI and memory otherwise;
- * "dynamodb" (on Lambda) keeps notification state, webhook deliveries, pending deploys, dashboard sessions and the code
- * hosts' comparisons in one table, shared by every invocation. With a file, deliveries and pending deploys stay in memory: a check process never
- * receives webhooks.
+ * Picks the stores from {@code parity.notify.state.store}: "auto" is a file (the CLI and the server: a check is one
+ * process, and a server restart must forget nothing), memory only on Lambda, whose file system is read-only; "memory"
+ * forgets everything when the process ends; "dynamodb" (on Lambda) keeps notification state, the history, webhook
+ * deliveries, pending deploys, dashboard sessions and the code hosts' comparisons in one table, shared by every
+ * invocation. With a file, the history is {@code history.json} and the comparisons {@code state.compare-cache.json}
+ * beside the state file, and deliveries, pending deploys and sessions stay in memory.
  */
 @ApplicationScoped
 public class StateStores {
-    /** Set by the CLI entry point: a check is one process, so its state must outlive it. */
-    public static final String CLI_MODE_PROPERTY = "envparity.cli";
-
     private final MemoryStateStore memory;
     private volatile DynamoDbStateStore dynamo;
 
@@ -47,6 +46,22 @@ public class StateStores {
             case FILE -> new FileStateStore(stateFile(state.file()), json);
             case DYNAMODB -> dynamo(state, json, aws, clock);
         };
+    }
+
+    /** The history lives where the notification state does. */
+    @Produces
+    @Singleton
+    HistoryStore historyStore(StatePlan state, ObjectMapper json, AwsClients aws, Clock clock) {
+        return switch (store(state)) {
+            case FILE -> new FileHistoryStore(historyFile(stateFile(state.file())), json, clock);
+            case DYNAMODB -> new DynamoDbHistoryStore(aws::dynamoDb, state.table().orElseThrow(), json, clock);
+            case MEMORY, AUTO -> new MemoryHistoryStore(clock);
+        };
+    }
+
+    /** {@code .envparity/state.json} → {@code .envparity/history.json}. */
+    static Path historyFile(Path stateFile) {
+        return stateFile.resolveSibling("history.json");
     }
 
     @Produces
@@ -107,7 +122,8 @@ public class StateStores {
 
     private static Store store(StatePlan state) {
         if (state.store() == Store.AUTO) {
-            return Boolean.getBoolean(CLI_MODE_PROPERTY) ? Store.FILE : Store.MEMORY;
+            // https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime
+            return System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null ? Store.MEMORY : Store.FILE;
         }
         return state.store();
     }

@@ -57,8 +57,8 @@ public class Guard {
         }
         if (!token.required()) {
             if (toldOpen.compareAndSet(false, true)) {
-                LOG.warn("parity.api.token is not set: the dashboard, badges, GET /api/report and POST /api/check answer "
-                        + "anyone who can reach envparity");
+                LOG.warn("parity.api.token is not set: the dashboard, badges, GET /api/report, GET /api/history and "
+                        + "POST /api/check answer anyone who can reach envparity");
             }
             return Optional.empty();
         }

@@ -12,10 +12,13 @@ import dev.envparity.web.Guard.Access;
  */
 public enum Route {
     DASHBOARD("GET", "/", "/", Access.PAGE),
+    /** One service's page: its timeline, promotions and lead times. */
+    SERVICE("GET", "/services/{service}", "/services/([^/]+)", Access.PAGE),
     SIGN_IN("POST", "/login", "/login", Access.PUBLIC),
     SIGN_OUT("POST", "/logout", "/logout", Access.PAGE),
     REPORT("GET", "/api/report", "/api/report", Access.TOKEN),
     CHECK("POST", "/api/check", "/api/check", Access.TOKEN),
+    HISTORY("GET", "/api/history/{service}", "/api/history/([^/]+)", Access.TOKEN),
     HOOK("POST", "/hooks/{provider}", "/hooks/([a-z0-9-]+)", Access.SIGNED),
     BADGE("GET", "/badge/{service}.svg", "/badge/(.+)\\.svg", Access.BADGE),
     /** The server leaves {@code /q/*} to Quarkus; on Lambda, which has no HTTP listener, {@link Routes} answers it. */

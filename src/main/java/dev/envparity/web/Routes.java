@@ -16,11 +16,16 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import dev.envparity.ParityService;
+import dev.envparity.history.History;
+import dev.envparity.history.HistoryAnswer;
+import dev.envparity.history.ServicePage;
 import dev.envparity.config.SchedulePlan;
 import dev.envparity.report.Badge;
 import dev.envparity.report.DashboardView;
+import dev.envparity.report.ServiceReport;
 import dev.envparity.report.Trigger;
-import dev.envparity.web.HookService;
+import dev.envparity.state.ServiceHistory;
+import dev.envparity.state.StateStoreException;
 import io.smallrye.health.SmallRyeHealth;
 import io.smallrye.health.SmallRyeHealthReporter;
 
@@ -40,12 +45,14 @@ public class Routes {
     private final HookService hooks;
     private final SmallRyeHealthReporter health;
     private final Clock clock;
+    private final History history;
     private final SchedulePlan schedule;
 
     @Inject
     public Routes(ParityService parity, Guard guard, HookService hooks, SmallRyeHealthReporter health, Clock clock,
-            SchedulePlan schedule) {
+            History history, SchedulePlan schedule) {
         this.parity = parity;
+        this.history = history;
         this.guard = guard;
         this.hooks = hooks;
         this.health = health;
@@ -138,6 +145,8 @@ public class Routes {
         }
         return switch (route) {
             case DASHBOARD -> dashboard(r);
+            case SERVICE -> service(decoded(m.group(1)), r);
+            case HISTORY -> history(decoded(m.group(1)));
             case SIGN_IN -> guard.signIn(r);
             case SIGN_OUT -> guard.signOut(r);
             case REPORT -> HttpAnswer.json(200, parity.latestOrRun(Trigger.API));
@@ -157,11 +166,58 @@ public class Routes {
         return new HttpAnswer(200, Templates.dashboard(view, guard.sessionsInUse()).render(), Guard.HTML, Map.of());
     }
 
-    private HttpAnswer badge(String encoded) {
-        String service;
+    /** GET /services/&lt;service&gt;: its timeline over {@code ?days=} (7, 30 by default, or 90; at most the retention). */
+    private HttpAnswer service(String service, HttpRequest r) {
+        if (service == null || parity.plan().service(service).isEmpty()) {
+            return HttpAnswer.error(404, "no service named " + service);
+        }
+        int days = days(r.query().get("days"));
+        ServiceReport current = parity.latest().flatMap(report -> report.services().stream()
+                .filter(s -> s.name().equals(service)).findFirst()).orElse(null);
+        ServicePage page;
         try {
-            service = URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+            page = ServicePage.of(service, history.of(service).orElse(ServiceHistory.EMPTY), current,
+                    parity.plan().environments(), clock.instant(), days, history.checks(), history.retention());
+        } catch (StateStoreException e) {
+            page = ServicePage.unavailable(service, current, parity.plan().environments(), days, e.getMessage());
+        }
+        return new HttpAnswer(200, Templates.service(page, guard.sessionsInUse()).render(), Guard.HTML, Map.of());
+    }
+
+    private int days(String asked) {
+        int max = (int) Math.max(1, history.retention().toDays());
+        try {
+            return asked == null ? Math.min(30, max) : Math.max(1, Math.min(max, Integer.parseInt(asked.trim())));
+        } catch (NumberFormatException e) {
+            return Math.min(30, max);
+        }
+    }
+
+    /** GET /api/history/&lt;service&gt;: what the history holds, and the lead times. */
+    private HttpAnswer history(String service) {
+        if (service == null || parity.plan().service(service).isEmpty()) {
+            return HttpAnswer.error(404, "no service named " + service);
+        }
+        try {
+            return HttpAnswer.json(200, HistoryAnswer.of(service, history.of(service).orElse(ServiceHistory.EMPTY),
+                    parity.plan().environments(), history.checks(), history.retention()));
+        } catch (StateStoreException e) {
+            return HttpAnswer.error(503, "the history cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** A path segment as sent, decoded; null when it does not decode. */
+    private static String decoded(String encoded) {
+        try {
+            return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException badEscape) {
+            return null;
+        }
+    }
+
+    private HttpAnswer badge(String encoded) {
+        String service = decoded(encoded);
+        if (service == null) {
             return HttpAnswer.error(404, "no service named " + encoded);
         }
         // A badge behind the token must not be kept by a shared cache.

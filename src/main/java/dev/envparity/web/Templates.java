@@ -1,5 +1,6 @@
 package dev.envparity.web;
 
+import dev.envparity.history.ServicePage;
 import dev.envparity.report.DashboardView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -14,4 +15,7 @@ public class Templates {
     public static native TemplateInstance dashboard(DashboardView view, boolean signOut);
 
     public static native TemplateInstance login(String error);
+
+    /** One service's page, with its timeline. */
+    public static native TemplateInstance service(ServicePage page, boolean signOut);
 }

@@ -73,6 +73,25 @@ class EnvironmentComparatorTest {
                 "staging 2.4.0 is ahead of production 2.3.1 for 9d 2h, longer than the 3d allowed (built 2026-11-17)");
     }
 
+    /** Without a build time, the history's first sighting upstream dates the lead; before it, nothing could. */
+    @Test
+    void promotionWithoutBuildTimeIsDatedFromWhenTheHistoryFirstSawItUpstream() {
+        EnvironmentReport seenTwoDaysAgo = env("2.4.0").withVersionSince(Instant.parse("2026-11-24T08:30:00Z"));
+        assertVerdict(judge(seenTwoDaysAgo, env("2.3.1")), Status.PROMOTION_PENDING, Severity.INFO,
+                "staging 2.4.0 is ahead of production 2.3.1 for 2d 1h (on staging since 2026-11-24 08:30 UTC)");
+        EnvironmentReport seenFourDaysAgo = env("2.4.0").withVersionSince(Instant.parse("2026-11-22T08:30:00Z"));
+        assertVerdict(judge(seenFourDaysAgo, env("2.3.1")), Status.PROMOTION_OVERDUE, Severity.WARNING,
+                "staging 2.4.0 is ahead of production 2.3.1 for 4d 1h, longer than the 3d allowed (on staging since 2026-11-22 08:30 UTC)");
+    }
+
+    /** Built long ago but deployed yesterday: the build time still decides, as it always has. */
+    @Test
+    void aBuildTimeDecidesOverTheHistory() {
+        EnvironmentReport both = env("2.4.0", null, Instant.parse("2026-11-17T08:00:00Z"))
+                .withVersionSince(Instant.parse("2026-11-25T10:00:00Z"));
+        assertEquals(Status.PROMOTION_OVERDUE, judge(both, env("2.3.1")).status());
+    }
+
     @Test
     void downstreamAhead() {
         assertVerdict(judge(env("3.1.0"), env("3.2.0")), Status.DOWNSTREAM_AHEAD, Severity.WARNING,

@@ -193,4 +193,31 @@ class PlanResolverTest {
         assertEquals(7, problems.size(), problems.toString());
         assertFalse(problems.toString().contains("secret") || problems.toString().contains("999"), problems.toString());
     }
+
+    @Test
+    void historyAndHeartbeat() {
+        Plans plans = TestPlans.plans(Map.of());
+        assertEquals(Duration.ofDays(90), plans.history().retention());
+        assertEquals(Optional.empty(), plans.heartbeat().url());
+        Plans set = TestPlans.plans(Map.of("parity.history.retention", "30d", "parity.heartbeat.url",
+                "https://hc-ping.com/0f6c3e1a-secret", "parity.heartbeat.method", "post"));
+        assertEquals(Duration.ofDays(30), set.history().retention());
+        assertTrue(set.heartbeat().post());
+        assertEquals(URI.create("https://hc-ping.com/0f6c3e1a-secret/fail"), set.heartbeat().failUrl().orElseThrow());
+    }
+
+    @Test
+    void historyAndHeartbeatProblemsNameTheKeyAndNeverTheUrl() {
+        List<String> problems = assertThrows(InvalidConfigException.class, () -> TestPlans.plans(Map.of(
+                "parity.history.retention", "2h", "parity.heartbeat.url", "http://hc-ping.com/0f6c3e1a-secret",
+                "parity.heartbeat.method", "put", "parity.heartbeat.timeout", "5m"))).problems();
+        assertEquals(List.of("parity.history.retention: must be at least 1d, e.g. 90d",
+                "parity.heartbeat.url: must be an https:// URL (the value is a secret and is not shown)",
+                "parity.heartbeat.method: unknown method; use get or post", "parity.heartbeat.timeout: must be between 1ms and 30s"),
+                problems);
+        List<String> failOnly = assertThrows(InvalidConfigException.class, () -> TestPlans.plans(Map.of(
+                "parity.heartbeat.fail-url", "https://hc-ping.com/0f6c3e1a-secret/fail"))).problems();
+        assertEquals(List.of("parity.heartbeat.fail-url: set parity.heartbeat.url too; the success ping is the heartbeat"), failOnly);
+        assertFalse(String.join(" ", problems).contains("0f6c3e1a"));
+    }
 }

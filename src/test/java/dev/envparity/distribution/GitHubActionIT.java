@@ -135,6 +135,9 @@ class GitHubActionIT {
             CompositeAction.Result again = run(config, Map.of("config", "parity.yaml"), env);
             assertTrue(again.success(), again.log());
             assertEquals(1, chat.requests().size(), "the next run, on a fresh runner, restored the state: nothing new to post");
+            JsonNode drift = JSON.readTree(again.outputs().get("report")).at("/services/0/findings/0");
+            assertEquals(2, drift.get("checks").asInt(), "and the history beside it: the second run in a row to see the drift\n" + drift);
+            assertEquals(JSON.readTree(pending.outputs().get("report")).at("/services/0/findings/0/since"), drift.get("since"));
 
             versions(staging, production, "2.5.0", "2.4.0", false);
             CompositeAction.Result down = run(config, Map.of("config", "parity.yaml"), env);
@@ -148,7 +151,8 @@ class GitHubActionIT {
             assertEquals(2, chat.requests().size(), "the change is posted");
             assertTrue(down.steps().indexOf("Save the notification state") < down.steps().indexOf("Gate"),
                     "the state is saved before the gate fails the job: " + down.steps());
-            assertEquals(2, cache.keys().stream().filter(k -> k.startsWith("envparity-state-")).count(), cache.keys().toString());
+            assertEquals(4, cache.keys().stream().filter(k -> k.startsWith("envparity-state-")).count(),
+                    "the history counts every check, so every run saves: " + cache.keys());
             for (CompositeAction.Result r : List.of(inSync, pending, again, down)) {
                 assertFalse(r.log().contains("ActionChatHook"), "the chat URL never shows:\n" + r.log());
             }

@@ -9,11 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.envparity.history.LeadTimes;
 import dev.envparity.notify.slack.SlackNotifier;
 import dev.envparity.report.Health;
 import dev.envparity.report.NotificationResult;
@@ -38,6 +36,7 @@ import dev.envparity.state.MemoryStateStore;
 import dev.envparity.state.StateHealth;
 import dev.envparity.state.StateStore;
 import dev.envparity.state.TargetState;
+import dev.envparity.testing.MutableClock;
 import dev.envparity.testing.StubServer;
 import dev.envparity.testing.StubServer.Reply;
 import io.vertx.core.Vertx;
@@ -83,10 +82,56 @@ class NotificationsTest {
 
     private List<NotificationResult> dispatch(ParityReport report, Map<String, Instant> mutes, Duration deadline,
             Target... targets) {
+        return notifications(mutes, deadline, targets).dispatch(report);
+    }
+
+    private Notifications notifications(Map<String, Instant> mutes, Duration deadline, Target... targets) {
         NotifyPlan plan = new NotifyPlan(Target.Policy.ON_CHANGE, REMIND, deadline, mutes, List.of(targets));
-        Notifications n = new Notifications(plan, new NotifierRegistry(List.of(new SlackNotifier())), store,
+        return new Notifications(plan, new NotifierRegistry(List.of(new SlackNotifier())), store,
                 new WebhookSender(VERTX, Duration.ofMillis(20)), Scenarios.JSON, clock, health);
-        return n.dispatch(report);
+    }
+
+    /** parity.notify.all-clear: "all in sync" to the targets whose services all are, and to nobody else. */
+    @Test
+    void theAllClearGoesOnlyToTargetsWhoseServicesAreAllInSync() {
+        StubServer checkoutTeam = chat();
+        StubServer everyone = chat();
+        StubServer quiet = chat();
+        ParityReport r = report(inSync("checkout"), inSync("search"), pending("payments", "1.9.0", "1.8.3"));
+        List<NotificationResult> results = notifications(Map.of(), Duration.ofSeconds(10),
+                slack("checkout-team", checkoutTeam, Severity.WARNING, Set.of("checkout", "search"), Set.of(), Target.Policy.ON_CHANGE),
+                slack("everyone", everyone, Severity.WARNING, Set.of(), Set.of(), Target.Policy.ON_CHANGE),
+                slack("quiet", quiet, Severity.INFO, Set.of("checkout"), Set.of(), Target.Policy.NEVER)).allClear(r);
+        assertEquals(List.of(Outcome.DELIVERED, Outcome.SKIPPED, Outcome.SKIPPED), results.stream().map(NotificationResult::outcome).toList());
+        assertTrue(posted(checkoutTeam, 0).contains("All 2 services are in sync between staging and production"), posted(checkoutTeam, 0));
+        assertEquals("not all in sync", results.get(1).detail(), "payments' promotion is pending, below warning or not");
+        assertTrue(everyone.requests().isEmpty() && quiet.requests().isEmpty());
+        assertEquals(TargetState.EMPTY, store.load("checkout-team"), "an all-clear changes nothing the policy remembers");
+    }
+
+    @Test
+    void leadTimesGoToTargetsFollowingAServiceWithPromotions() {
+        StubServer paymentsTeam = chat();
+        StubServer searchTeam = chat();
+        StubServer quiet = chat();
+        ParityReport r = report(inSync("checkout"), inSync("search"), pending("payments", "1.9.0", "1.8.3"));
+        Map<String, List<LeadTimes.Summary>> leadTimes = Map.of(
+                "payments", List.of(new LeadTimes.Summary("production", 8, 93_600_000L, 223_270_000L, "1d 2h", "2d 14h")),
+                "checkout", List.of(new LeadTimes.Summary("production", 1, 3_600_000L, 3_600_000L, "1h", "1h")));
+        List<NotificationResult> results = notifications(Map.of(), Duration.ofSeconds(10),
+                slack("payments-team", paymentsTeam, Severity.WARNING, Set.of("payments", "checkout"), Set.of(), Target.Policy.ON_CHANGE),
+                slack("search-team", searchTeam, Severity.WARNING, Set.of("search"), Set.of(), Target.Policy.ON_CHANGE),
+                slack("quiet", quiet, Severity.INFO, Set.of("payments"), Set.of(), Target.Policy.NEVER)).leadTimes(r, leadTimes, 90);
+        assertEquals(List.of(Outcome.DELIVERED, Outcome.SKIPPED, Outcome.SKIPPED), results.stream().map(NotificationResult::outcome).toList());
+        String posted = posted(paymentsTeam, 0);
+        assertTrue(posted.contains("Promotion lead times over the last 90 days"), posted);
+        assertTrue(posted.contains("production: median 1d 2h, 90th percentile 2d 14h (8 promotions)"), posted);
+        assertTrue(posted.contains("production: median 1h, 90th percentile 1h (1 promotion)"), posted);
+        assertTrue(posted.indexOf("*checkout*") < posted.indexOf("*payments*"), "by name: " + posted);
+        assertEquals("policy never", results.get(1).detail(), "quiet (results are by target name)");
+        assertEquals("no promotions", results.get(2).detail(), "search-team");
+        assertTrue(searchTeam.requests().isEmpty() && quiet.requests().isEmpty());
+        assertEquals(TargetState.EMPTY, store.load("payments-team"), "lead times change nothing the policy remembers");
     }
 
     private List<NotificationResult> dispatch(ParityReport report, Target... targets) {
@@ -324,33 +369,6 @@ class NotificationsTest {
             return Scenarios.JSON.readTree(body);
         } catch (Exception e) {
             throw new AssertionError(e);
-        }
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -116,4 +116,21 @@ class NotifyPlanResolverTest {
         assertTrue(problems.contains("parity.notify.targets.chat.policy: unknown policy 'sometimes'; use always, on-change or never"), problems.toString());
         assertTrue(problems.contains("parity.notify.mute.billing: no service named 'billing' in parity.services"), problems.toString());
     }
+
+    @Test
+    void confirmAfterTakesChecksOrADuration() {
+        Map<String, String> p = base();
+        assertEquals(ConfirmAfter.AT_ONCE, resolve(p).confirmAfter(), "every finding at once unless asked otherwise");
+        p.put("parity.notify.confirm-after", "2 checks");
+        assertEquals(new ConfirmAfter(2, java.time.Duration.ZERO), resolve(p).confirmAfter());
+        p.put("parity.notify.confirm-after", "1 check");
+        assertEquals(ConfirmAfter.AT_ONCE, resolve(p).confirmAfter());
+        p.put("parity.notify.confirm-after", "10m");
+        assertEquals(new ConfirmAfter(1, java.time.Duration.ofMinutes(10)), resolve(p).confirmAfter());
+        for (String wrong : List.of("two checks", "0 checks", "-5m", "soon")) {
+            p.put("parity.notify.confirm-after", wrong);
+            assertEquals(List.of("parity.notify.confirm-after: write a number of checks or a duration, e.g. \"2 checks\" or 10m"),
+                    problems(p), wrong);
+        }
+    }
 }

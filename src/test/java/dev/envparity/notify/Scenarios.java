@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import dev.envparity.compare.EnvironmentComparator;
+import dev.envparity.history.LeadTimes;
 import dev.envparity.notify.Digest.Change;
 import dev.envparity.report.EnvironmentReport;
 import dev.envparity.report.Health;
@@ -39,7 +40,7 @@ final class Scenarios {
     }
 
     static final List<String> NAMES = List.of("all-in-sync", "mixed-drift", "all-unreachable", "300-drifting", "hostile-text",
-            "pending-owners");
+            "pending-owners", "lead-times");
 
     /** What a broken or hostile service may report: terminal escapes, a fake line, mentions, links, bidi overrides. */
     static final String CLEAR_SCREEN = "\u001b[2J\u001b[H";
@@ -59,6 +60,7 @@ final class Scenarios {
             case "300-drifting": return drifting(300);
             case "hostile-text": return hostileText();
             case "pending-owners": return PendingScenario.report();
+            case "lead-times": return mixedDrift();
             default: throw new IllegalArgumentException(name);
         }
     }
@@ -66,6 +68,11 @@ final class Scenarios {
     /** The digest a first message carries; mixed-drift also shows a change, a resolved service and a failure note. */
     static Digest digest(String name) {
         ParityReport r = report(name);
+        if (name.equals("lead-times")) { // parity.notify.lead-times, over the mixed-drift services
+            return Digests.leadTimes(r, r.environments(), r.services(), Map.of(
+                    "payments", List.of(new LeadTimes.Summary("production", 8, 93_600_000L, 223_270_000L, "1d 2h", "2d 14h")),
+                    "checkout", List.of(new LeadTimes.Summary("production", 1, 10_800_000L, 10_800_000L, "3h", "3h"))), 90, 0);
+        }
         Map<String, Change> changes = new LinkedHashMap<>();
         r.services().stream().filter(s -> s.severity() != Severity.OK).forEach(s -> changes.put(s.name(), Change.NEW));
         List<String> resolved = List.of();
@@ -130,13 +137,19 @@ final class Scenarios {
                 env(Health.UP, "1.8.3", "4f2a9c1", AT.minus(Duration.ofDays(14)), CHECKS)));
         s.add(service("orders", env(Health.UP, "3.0.0", "1a2b3c4", AT.minus(Duration.ofDays(9)), CHECKS),
                 env(Health.UP, "2.9.4", "5d6e7f8", AT.minus(Duration.ofDays(30)), CHECKS)));
-        s.add(service("search", env(Health.UP, "3.1.0", "4f2a9c1", null, CHECKS), env(Health.UP, "3.2.0", "9e8d7c6", null, CHECKS)));
-        s.add(service("inventory", env(Health.UP, "5.2.0", "abc1234", null, CHECKS),
-                env(Health.DOWN, "5.2.0", "abc1234", null, Map.of("db", Health.DOWN, "ping", Health.UP))));
+        s.add(seen(service("search", env(Health.UP, "3.1.0", "4f2a9c1", null, CHECKS), env(Health.UP, "3.2.0", "9e8d7c6", null, CHECKS)),
+                Duration.ofDays(8).plusHours(3), 781));
+        s.add(seen(service("inventory", env(Health.UP, "5.2.0", "abc1234", null, CHECKS),
+                env(Health.DOWN, "5.2.0", "abc1234", null, Map.of("db", Health.DOWN, "ping", Health.UP))), Duration.ofMinutes(190), 13));
         s.add(service("ledger", env(Health.UP, "0.9.1", null, null, Map.of()),
                 unreachable("https://ledger.example.com", "HTTP 502 Bad Gateway")));
         s.add(service("catalog", env(Health.UP, "feature-<b>x</b>", null, null, CHECKS), env(Health.UP, "7.0.0", null, null, CHECKS)));
         return report(s);
+    }
+
+    /** The service as the history sees it: every finding first seen {@code ago}, by {@code checks} checks in a row. */
+    static ServiceReport seen(ServiceReport s, Duration ago, int checks) {
+        return s.withFindings(s.findings().stream().map(f -> f.seen(AT.minus(ago), checks)).toList());
     }
 
     /** Every value a service reports, hostile: versions, commits, check names and error texts. */

@@ -49,11 +49,12 @@ public class DemoProfile implements QuarkusTestProfile {
         }
     }
 
-    /** The demo with a schedule every second. */
+    /** The demo with a schedule every second, an all-clear every minute, and lead times on Mondays. */
     public static class EverySecond extends DemoProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("parity.schedule.cron", "* * * * * ?");
+            return Map.of("parity.schedule.cron", "* * * * * ?", "parity.notify.all-clear", "0 * * * * ?",
+                    "parity.notify.lead-times", "0 0 9 ? * MON");
         }
     }
 }

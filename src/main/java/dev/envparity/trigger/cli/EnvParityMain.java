@@ -9,7 +9,6 @@ import org.jboss.logging.Logger;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import dev.envparity.demo.DemoEnvironments;
-import dev.envparity.state.StateStores;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -68,10 +67,9 @@ public class EnvParityMain implements QuarkusApplication {
 
     /**
      * A check is a one-shot process: no HTTP listener (the port may be taken), no schedule, logs on stderr so
-     * that stdout carries only the report, and notification state in a file. Explicit -D settings still win.
+     * that stdout carries only the report. Explicit -D settings still win.
      */
     private static void oneShot() {
-        System.setProperty(StateStores.CLI_MODE_PROPERTY, "true");
         setDefault("quarkus.http.host-enabled", "false");
         setDefault("quarkus.scheduler.enabled", "false");
         setDefault("quarkus.log.console.stderr", "true");

@@ -21,6 +21,13 @@ public class DashboardResource {
         return exchange.serve(Route.DASHBOARD, ctx);
     }
 
+    /** One service's page: its timeline, promotions and lead times. */
+    @GET
+    @Path("services/{service: [^/]+}")
+    public Response service(RoutingContext ctx) {
+        return exchange.serve(Route.SERVICE, ctx);
+    }
+
     @POST
     @Path("login")
     public Response signIn(RoutingContext ctx) {

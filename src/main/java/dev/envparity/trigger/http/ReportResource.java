@@ -22,6 +22,13 @@ public class ReportResource {
         return exchange.serve(Route.REPORT, ctx);
     }
 
+    /** What the history holds of one service, and its lead times; the service is read from the path by Routes. */
+    @GET
+    @Path("history/{service: [^/]+}")
+    public Response history(RoutingContext ctx) {
+        return exchange.serve(Route.HISTORY, ctx);
+    }
+
     /** Runs a check now and returns its report. */
     @POST
     @Path("check")

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,7 +69,7 @@ class CliIT {
                 "payments   PROMOTION_PENDING", "search     DOWNSTREAM_AHEAD")) {
             assertTrue(r.out().contains(row), row + " in\n" + r.out());
         }
-        assertTrue(r.out().contains("CRITICAL  inventory  production is DOWN: postgres:connections is DOWN"), r.out());
+        assertTrue(r.out().contains("CRITICAL  inventory  new    production is DOWN: postgres:connections is DOWN"), r.out());
         assertFalse(r.out().matches("(?s).*\\d{2}:\\d{2}:\\d{2},\\d{3} +(INFO|WARN|ERROR) +\\[.*"), "logs belong on stderr:\n" + r.out());
     }
 
@@ -144,6 +146,54 @@ class CliIT {
             assertEquals(3, chat.requests().size());
             assertFalse((first.err() + second.err() + corrupt.err() + nothing.err()).contains("SecretHookToken"));
         }
+    }
+
+    /** The history is a file beside the state: each check is its own process, and "since" outlives every one of them. */
+    @Test
+    void sinceIsCarriedAcrossProcesses(@TempDir Path dir) throws Exception {
+        AtomicReference<String> stagingVersion = new AtomicReference<>("2.4.0");
+        try (StubServer staging = StubServer.http(); StubServer production = StubServer.http()) {
+            staging.on("/actuator/health", Reply.json(200, "{\"status\":\"UP\"}"))
+                    .on("/actuator/info", r -> Reply.json(200, "{\"build\":{\"version\":\"" + stagingVersion.get() + "\"}}"));
+            production.on("/actuator/health", Reply.json(503, "{\"status\":\"DOWN\"}"))
+                    .on("/actuator/info", Reply.json(200, "{\"build\":{\"version\":\"2.4.0\"}}"));
+            Path config = dir.resolve("parity.yaml");
+            Files.writeString(config, "parity:\n  environments: [staging, production]\n  fail-on: never\n  services:\n"
+                    + "    checkout:\n      urls:\n        staging: " + staging.url() + "\n        production: " + production.url() + "\n");
+            List<String> jvm = List.of("-Dquarkus.config.locations=" + config, "-Dparity.notify.state.file=" + dir.resolve("state.json"));
+
+            JsonNode first = json(run(jvm, "check", "--json"));
+            JsonNode down = first.at("/services/0/findings/0");
+            assertEquals("UNHEALTHY", down.get("kind").asText());
+            assertEquals(1, down.get("checks").asInt());
+            String since = down.get("since").asText();
+            assertEquals(since, first.at("/services/0/environments/staging/versionSince").asText());
+
+            JsonNode second = json(run(jvm, "check", "--json"));
+            assertEquals(since, second.at("/services/0/findings/0/since").asText(), "carried into the next process");
+            assertEquals(2, second.at("/services/0/findings/0/checks").asInt());
+
+            stagingVersion.set("2.5.0");
+            Run third = run(jvm, "check");
+            assertEquals(0, third.exit(), third.err());
+            assertTrue(third.out().matches("(?s).*\n  CRITICAL  checkout  \\d[\\w. ]*? +production is DOWN\n.*"), third.out());
+            assertTrue(third.out().matches("(?s).*\n  INFO      checkout  new +staging 2\\.5\\.0 is ahead of production 2\\.4\\.0.*"),
+                    third.out());
+            JsonNode fourth = json(run(jvm, "check", "--json"));
+            JsonNode stillDown = StreamSupport.stream(fourth.at("/services/0/findings").spliterator(), false)
+                    .filter(f -> f.get("kind").asText().equals("UNHEALTHY")).findFirst().orElseThrow();
+            assertEquals(since, stillDown.get("since").asText());
+            assertEquals(4, stillDown.get("checks").asInt());
+            assertEquals(since, fourth.at("/services/0/environments/production/versionSince").asText());
+            assertTrue(fourth.at("/services/0/environments/staging/versionSince").asText().compareTo(since) > 0,
+                    "2.5.0 was first seen by the third check");
+            assertTrue(Files.exists(dir.resolve("history.json")), "the history lives beside the state file");
+        }
+    }
+
+    private static JsonNode json(Run r) throws IOException {
+        assertEquals(0, r.exit(), r.err());
+        return new ObjectMapper().readTree(r.out());
     }
 
     /** Without a state, every run would post the same message again: the run says so and fails, and posts nothing. */

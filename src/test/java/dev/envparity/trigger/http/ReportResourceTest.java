@@ -51,7 +51,12 @@ class ReportResourceTest {
                 .body("services[2].environments.production.error", startsWith("http://127.0.0.1:"))
                 .body("services[3].findings[0].kind", equalTo("VERSION_DRIFT"))
                 .body("services[3].findings[0].severity", equalTo("info"))
-                .body("services[3].findings[0].message", startsWith("staging 1.9.0 is ahead of production 1.8.3 for 1d 2h"));
+                .body("services[3].findings[0].message", startsWith("staging 1.9.0 is ahead of production 1.8.3 for 1d 2h"))
+                .body("services[3].findings[0].since", notNullValue())
+                .body("services[3].findings[0].checks", greaterThanOrEqualTo(1))
+                .body("services[3].findings[0].confirmed", equalTo(true))
+                .body("services[0].environments.staging.versionSince", notNullValue())
+                .body("historyError", nullValue());
     }
 
     @Test

@@ -34,7 +34,8 @@ import dev.envparity.web.Routes;
 @TestProfile(SecuredProfile.Fresh.class)
 class RouteAccessTest {
     /** Every route, as the README lists them; {@link Routes#table()} must list exactly these. */
-    static final List<String> ROUTES = List.of("GET /", "POST /login", "POST /logout", "GET /api/report", "POST /api/check",
+    static final List<String> ROUTES = List.of("GET /", "GET /services/{service}", "POST /login", "POST /logout",
+            "GET /api/report", "POST /api/check", "GET /api/history/{service}",
             "POST /hooks/{provider}", "GET /badge/{service}.svg", "GET /q/health", "GET /q/health/live", "GET /q/health/ready");
 
     /** What an anonymous client may try, wrong methods included: a protected path reveals nothing, not even 405. */
@@ -43,6 +44,9 @@ class RouteAccessTest {
             new String[] { "POST", "/logout" }, new String[] { "GET", "/logout" },
             new String[] { "GET", "/api/report" }, new String[] { "POST", "/api/report" }, new String[] { "GET", "/api/report/" },
             new String[] { "POST", "/api/check" }, new String[] { "GET", "/api/check" },
+            new String[] { "GET", "/api/history/checkout" }, new String[] { "GET", "/api/history/no-such-service" },
+            new String[] { "POST", "/api/history/checkout" }, new String[] { "GET", "/services/checkout" },
+            new String[] { "GET", "/services/checkout?days=90" }, new String[] { "DELETE", "/services/checkout" },
             new String[] { "POST", "/hooks/github" }, new String[] { "POST", "/hooks/gitlab" },
             new String[] { "POST", "/hooks/argocd" }, new String[] { "POST", "/hooks/generic" },
             new String[] { "GET", "/badge/checkout.svg" }, new String[] { "GET", "/badge/no-such-service.svg" },

@@ -29,6 +29,8 @@ class ScheduledCheckTest {
     @Test
     void theCronRunsChecks() {
         assertNotNull(scheduler.getScheduledJob("parity-check"));
+        assertNotNull(scheduler.getScheduledJob("parity-all-clear"), "parity.notify.all-clear is set");
+        assertNotNull(scheduler.getScheduledJob("parity-lead-times"), "parity.notify.lead-times is set");
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> parity.latest().map(r -> r.trigger() == Trigger.SCHEDULE).orElse(false));
     }
