@@ -129,8 +129,13 @@ public class PendingChanges {
     /** Every comparison not known yet, a few at a time, all within the timeout. */
     private Map<Key, Outcome> ask(Map<Key, Repository> asked) {
         List<Key> keys = List.copyOf(asked.keySet());
+        long deadline = System.nanoTime() + hosts.plan().timeout().toNanos();
         List<Callable<Answer>> calls = keys.stream().<Callable<Answer>>map(k -> () -> {
             Repository r = asked.get(k);
+            // A thread freed by a call that timed out must not start another once the run's time is up.
+            if (System.nanoTime() - deadline >= 0) {
+                throw new ScmException(r.host().label + " did not answer within " + Durations.human(hosts.plan().timeout()));
+            }
             return hosts.host(r.host()).compare(r.path(), k.base(), k.head());
         }).toList();
         ExecutorService threads = Executors.newFixedThreadPool(Math.min(CONCURRENT_CALLS, keys.size()), r -> {
