@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # The envparity action's check step: one `envparity check`, then its results for GitHub — the exit code, the
 # severity and the JSON report as step outputs, the Markdown table in the job summary, and whether the
-# notification state changed (the action saves it to the cache only then). It never fails the step itself: the
-# action's Gate step does, after the state has been saved.
+# notification state, the history or the code hosts' comparisons changed (the action saves them to the cache only then). It
+# never fails the step itself: the action's Gate step does, after the state has been saved.
 #
 # Environment: ENVPARITY_HOME (envparity-runner.jar and lib/), ENVPARITY_CONFIG (parity.yaml),
-# ENVPARITY_STATE_FILE, ENVPARITY_HISTORY_FILE (beside it, see state.sh), ENVPARITY_SUMMARY ('true' or not), and the runner's GITHUB_OUTPUT, GITHUB_STEP_SUMMARY,
-# RUNNER_TEMP.
+# ENVPARITY_STATE_FILE, ENVPARITY_HISTORY_FILE and ENVPARITY_COMPARE_CACHE (beside it, see state.sh),
+# ENVPARITY_SUMMARY ('true' or not), and the runner's GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, RUNNER_TEMP.
 set -uo pipefail
 : "${ENVPARITY_HOME:?}" "${ENVPARITY_CONFIG:?}" "${ENVPARITY_STATE_FILE:?}" "${ENVPARITY_HISTORY_FILE:?}" "${GITHUB_OUTPUT:?}"
 
@@ -31,7 +31,8 @@ if [ ! -f "$ENVPARITY_CONFIG" ]; then
   exit 0
 fi
 
-state_before=$(digest "$ENVPARITY_STATE_FILE")$(digest "$ENVPARITY_HISTORY_FILE")
+state() { digest "$ENVPARITY_STATE_FILE"; digest "$ENVPARITY_HISTORY_FILE"; digest "${ENVPARITY_COMPARE_CACHE:-}"; }
+state_before=$(state)
 # Whatever the services report reaches this log: GitHub must not read any of it as a workflow command
 # (https://docs.github.com/actions/reference/workflows-and-actions/workflow-commands#stopping-and-starting-workflow-commands).
 stop=$(random)
@@ -44,7 +45,7 @@ echo "::$stop::"
 echo "envparity exited with $code"
 echo "exit-code=$code" >> "$GITHUB_OUTPUT"
 
-if [ "$(digest "$ENVPARITY_STATE_FILE")$(digest "$ENVPARITY_HISTORY_FILE")" != "$state_before" ]; then
+if [ "$(state)" != "$state_before" ]; then
   echo "state-changed=true" >> "$GITHUB_OUTPUT"
 fi
 

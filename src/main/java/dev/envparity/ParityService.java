@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import org.jboss.logging.Logger;
 
 import dev.envparity.compare.EnvironmentComparator;
 import dev.envparity.config.CheckPlan;
+import dev.envparity.config.ServiceSpec;
 import dev.envparity.history.History;
 import dev.envparity.history.LeadTimes;
 import dev.envparity.notify.Heartbeat;
@@ -24,9 +26,11 @@ import dev.envparity.notify.Notifications;
 import dev.envparity.probe.Prober;
 import dev.envparity.report.EnvironmentReport;
 import dev.envparity.report.ParityReport;
+import dev.envparity.report.Pending;
 import dev.envparity.report.ServiceReport;
 import dev.envparity.report.Severity;
 import dev.envparity.report.Trigger;
+import dev.envparity.scm.PendingChanges;
 import dev.envparity.state.StateStoreException;
 
 /**
@@ -44,17 +48,19 @@ public class ParityService {
     private final History history;
     private final Notifications notifications;
     private final Heartbeat heartbeat;
+    private final PendingChanges pendingChanges;
     private final AtomicReference<ParityReport> latest = new AtomicReference<>();
 
     @Inject
     public ParityService(CheckPlan plan, Prober prober, Clock clock, History history, Notifications notifications,
-            Heartbeat heartbeat) {
+            Heartbeat heartbeat, PendingChanges pendingChanges) {
         this.plan = plan;
         this.prober = prober;
         this.clock = clock;
         this.history = history;
         this.notifications = notifications;
         this.heartbeat = heartbeat;
+        this.pendingChanges = pendingChanges;
     }
 
     public ParityReport run(Trigger trigger) {
@@ -73,9 +79,12 @@ public class ParityService {
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
         Map<String, Map<String, EnvironmentReport>> results = prober.probeAll(plan.services(), plan.environments());
+        Map<String, List<Pending>> compared = pendingChanges.lookUp(plan.services(), results);
         EnvironmentComparator comparator = new EnvironmentComparator(plan.maxPromotionLag(), plan.tls());
         Instant now = clock.instant();
-        History.Tracked tracked = history.track(startedAt, results, true, (name, envs) -> comparator.judge(name, envs, now));
+        Map<String, ServiceSpec> specs = plan.services().stream().collect(Collectors.toMap(ServiceSpec::name, s -> s));
+        History.Tracked tracked = history.track(startedAt, results, true, (name, envs) -> comparator.judge(name, envs,
+                compared.getOrDefault(name, List.of()), now).withOwnership(specs.get(name).ownership(), specs.get(name).promoteUrl()));
         Severity severity = tracked.services().stream().map(ServiceReport::severity).reduce(Severity.OK, Severity::max);
         ParityReport checked = notifications.confirm(new ParityReport(UUID.randomUUID().toString(), trigger, startedAt,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), plan.environments(), severity, tracked.services(),

@@ -38,6 +38,9 @@ import dev.envparity.testing.StubServer;
 import dev.envparity.testing.StubServer.Reply;
 import dev.envparity.testing.TestPlans;
 import io.vertx.core.Vertx;
+import dev.envparity.scm.CodeHosts;
+import dev.envparity.scm.PendingChanges;
+import dev.envparity.config.ScmPlan;
 
 /**
  * The whole use case as a process runs it — real probes of a {@link Fleet}, the comparator, the history in a given
@@ -54,6 +57,10 @@ final class Checker implements AutoCloseable {
     final ParityService parity;
     private final Vertx vertx;
 
+    /** The fleet's services name no repository: nothing is asked of a code host. */
+    private static final ScmPlan NO_CODE_HOST = new ScmPlan(new ScmPlan.Host(URI.create("https://api.github.com"), Optional.empty()),
+            new ScmPlan.Host(URI.create("https://gitlab.com/api/v4"), Optional.empty()), Duration.ofSeconds(10));
+
     /** @param more configuration over the fleet's services and environments (parity.*) */
     Checker(Vertx vertx, Fleet fleet, List<String> environments, List<String> services, MutableClock clock, HistoryStore store,
             ConfirmAfter confirm, Duration retention, Optional<URI> heartbeat, Map<String, String> more) {
@@ -68,14 +75,14 @@ final class Checker implements AutoCloseable {
         Target slack = new Target("team-chat", "slack", URI.create(chat.url("/hook")), Severity.INFO, Set.of(), Set.of(),
                 Target.Policy.ON_CHANGE, null);
         NotifyPlan notify = new NotifyPlan(Target.Policy.ON_CHANGE, Duration.ofHours(24), Duration.ofSeconds(10), Map.of(),
-                List.of(slack), confirm);
+                List.of(slack), Optional.of(Severity.CRITICAL), confirm);
         Notifications notifications = new Notifications(notify, new NotifierRegistry(List.of(new SlackNotifier())),
                 new MemoryStateStore(clock), new WebhookSender(vertx, Duration.ofMillis(20)), JSON, clock, new StateHealth());
         this.history = new History(store, new HistoryPlan(retention));
         HeartbeatPlan beat = new HeartbeatPlan(heartbeat, heartbeat.map(u -> URI.create(u + "/fail")), false,
                 Duration.ofSeconds(2));
         this.parity = new ParityService(plan, new Prober(vertx, plan.probe()), clock, history, notifications,
-                new Heartbeat(beat, vertx));
+                new Heartbeat(beat, vertx), new PendingChanges(new CodeHosts(NO_CODE_HOST, clock), new MemoryStateStore(clock)));
     }
 
     /** One check now, then the clock moves on by {@code then}. */

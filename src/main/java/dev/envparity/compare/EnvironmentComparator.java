@@ -19,6 +19,7 @@ import dev.envparity.report.Finding;
 import dev.envparity.report.Finding.Kind;
 import dev.envparity.report.Health;
 import dev.envparity.report.Labels;
+import dev.envparity.report.Pending;
 import dev.envparity.report.ServiceReport;
 import dev.envparity.report.Severity;
 import dev.envparity.report.Status;
@@ -48,6 +49,15 @@ public final class EnvironmentComparator {
 
     /** @param results per environment, in promotion order */
     public ServiceReport judge(String service, Map<String, EnvironmentReport> results, Instant now) {
+        return judge(service, results, List.of(), now);
+    }
+
+    /**
+     * @param results per environment, in promotion order
+     * @param compared the code host's comparisons of adjacent pairs whose commits differ: where versions cannot be
+     *        ordered, the host's answer explains them; the most downstream comparison comes with the report
+     */
+    public ServiceReport judge(String service, Map<String, EnvironmentReport> results, List<Pending> compared, Instant now) {
         List<Finding> findings = new ArrayList<>();
         results.forEach((env, r) -> {
             findings.addAll(alone(env, r));
@@ -55,13 +65,16 @@ public final class EnvironmentComparator {
             findings.addAll(SchemaParity.alone(env, r));
         });
         List<String> envs = List.copyOf(results.keySet());
+        Pending shown = null;
         for (int i = 0; i + 1 < envs.size(); i++) {
             String up = envs.get(i);
             String down = envs.get(i + 1);
             EnvironmentReport u = results.get(up);
             EnvironmentReport d = results.get(down);
+            Pending host = compared.stream().filter(p -> p.about(up, down)).findFirst().orElse(null);
+            shown = host != null ? host : shown;
             if (u.version() != null && d.version() != null) {
-                List<Finding> versions = pair(up, u, down, d, now);
+                List<Finding> versions = pair(up, u, down, d, host != null && host.answered() ? host : null, now);
                 findings.addAll(versions);
                 findings.addAll(RuntimeParity.compare(up, u, down, d, versions));
                 findings.addAll(SchemaParity.pair(up, u, down, d, versions));
@@ -69,7 +82,7 @@ public final class EnvironmentComparator {
             findings.addAll(tls.differences(up, u, down, d));
             findings.addAll(HeaderParity.compare(up, u, down, d));
         }
-        return ServiceReport.of(service, results, findings);
+        return ServiceReport.of(service, results, findings, shown);
     }
 
     private static List<Finding> alone(String env, EnvironmentReport r) {
@@ -98,11 +111,16 @@ public final class EnvironmentComparator {
                 + level.name();
     }
 
-    private List<Finding> pair(String up, EnvironmentReport u, String down, EnvironmentReport d, Instant now) {
+    /** @param host what the code host says about the pair's commits, or null */
+    private List<Finding> pair(String up, EnvironmentReport u, String down, EnvironmentReport d, Pending host, Instant now) {
         List<String> envs = List.of(up, down);
         boolean bothCommits = u.commit() != null && d.commit() != null;
         boolean sameCommit = bothCommits && Commits.same(u.commit(), d.commit());
-        switch (VersionOrder.compare(u.version(), d.version())) {
+        VersionOrder.Relation relation = VersionOrder.compare(u.version(), d.version());
+        if (host != null && !sameCommit && followsTheHost(relation, bothCommits, host.status())) {
+            return explained(up, u, down, d, host, now);
+        }
+        switch (relation) {
             case SAME:
                 if (bothCommits && !sameCommit) {
                     return List.of(finding(Kind.DIVERGED, Status.DIVERGED, envs, up + " and " + down + " both report "
@@ -111,7 +129,7 @@ public final class EnvironmentComparator {
                 }
                 return mismatches(up, u, down, d);
             case AHEAD:
-                return List.of(upstreamAhead(up, u, down, d, now));
+                return List.of(upstreamAhead(up, u, down, up + " " + u.version() + " is ahead of " + down + " " + d.version(), now));
             case BEHIND:
                 return List.of(finding(Kind.DOWNSTREAM_AHEAD, Status.DOWNSTREAM_AHEAD, envs, down + " " + d.version()
                         + " is ahead of " + up + " " + u.version() + ": " + up + " no longer represents " + down));
@@ -132,11 +150,45 @@ public final class EnvironmentComparator {
     }
 
     /**
+     * Whether the code host decides: versions that cannot be ordered (or one version from two commits), and versions whose
+     * order the commits contradict (a label that sorts wrong, such as "main-9e8d7c6" after "main-4f2a9c1").
+     */
+    private static boolean followsTheHost(VersionOrder.Relation relation, boolean bothCommits, Pending.State host) {
+        return switch (relation) {
+            case UNORDERED, SAME_RELEASE_DIFFERENT_BUILD -> true;
+            case SAME -> bothCommits;
+            case AHEAD -> host == Pending.State.BEHIND;
+            case BEHIND -> host == Pending.State.AHEAD;
+        };
+    }
+
+    /**
+     * Versions that cannot be ordered, ordered by the code host: "staging 4f2a9c1 is 12 commits ahead of production
+     * 9e8d7c6", "production has 2 commits that staging lacks: …", or who lacks what when they diverged.
+     */
+    private List<Finding> explained(String up, EnvironmentReport u, String down, EnvironmentReport d, Pending host, Instant now) {
+        boolean sameLabel = u.version().equalsIgnoreCase(d.version());
+        String upstream = up + " " + u.version() + (sameLabel ? " (" + Labels.shortCommit(u.commit()) + ")" : "");
+        String downstream = down + " " + d.version() + (sameLabel ? " (" + Labels.shortCommit(d.commit()) + ")" : "");
+        List<String> envs = List.of(up, down);
+        return switch (host.status()) {
+            case AHEAD -> List.of(upstreamAhead(up, u, down,
+                    upstream + " is " + Pending.commits(host.aheadBy()) + " ahead of " + downstream, now));
+            case BEHIND -> List.of(finding(Kind.DOWNSTREAM_AHEAD, Status.DOWNSTREAM_AHEAD, envs, down + " has "
+                    + Pending.commits(host.behindBy()) + " that " + up + " lacks: a hotfix not merged back? " + up
+                    + " no longer represents " + down));
+            case DIVERGED -> List.of(finding(Kind.DIVERGED, Status.DIVERGED, envs, up + " and " + down + " have diverged: "
+                    + down + " has " + Pending.commits(host.behindBy()) + " that " + up + " lacks (a hotfix not merged back?), "
+                    + up + " has " + host.aheadBy() + " waiting"));
+            case IDENTICAL -> mismatches(up, u, down, d);
+        };
+    }
+
+    /**
      * The upstream leads: pending while younger than the allowed lag, then overdue. Its age is measured from its build
      * time, or, when it reports none, from when the history first saw it there ({@code versionSince}).
      */
-    private Finding upstreamAhead(String up, EnvironmentReport u, String down, EnvironmentReport d, Instant now) {
-        String lead = up + " " + u.version() + " is ahead of " + down + " " + d.version();
+    private Finding upstreamAhead(String up, EnvironmentReport u, String down, String lead, Instant now) {
         List<String> envs = List.of(up, down);
         Instant from = u.builtAt() != null ? u.builtAt() : u.versionSince();
         if (from == null) {

@@ -59,6 +59,9 @@ public interface ParityConfig {
 
     Aws aws();
 
+    /** Code hosts, for what waits between two environments' commits. */
+    Scm scm();
+
     History history();
 
     Heartbeat heartbeat();
@@ -73,6 +76,35 @@ public interface ParityConfig {
 
         @WithDefault("5s")
         Duration timeout();
+
+        /** Every service's owner, unless it names its own. */
+        Owner owner();
+
+        /** Every service's runbook URL; {service} stands for the service's name. */
+        Optional<String> runbook();
+
+        /** Every service's rollback note or URL; {service} stands for the service's name. */
+        Optional<String> rollback();
+
+        /** Every service's promote link template. */
+        Optional<String> promoteUrl();
+    }
+
+    /** Who owns a service: a display name and, per chat platform, the id to mention. */
+    interface Owner {
+        Optional<String> name();
+
+        /** A Slack user group (S…) or user (U…, W…). */
+        Optional<String> slack();
+
+        /** A Discord role id. */
+        Optional<String> discord();
+
+        /** A Mattermost user or group name. */
+        Optional<String> mattermost();
+
+        /** A Google Chat user: users/<id>. */
+        Optional<String> googleChat();
     }
 
     interface Service {
@@ -119,6 +151,18 @@ public interface ParityConfig {
 
         /** Where the migrations are; {@code /actuator/flyway} or {@code /actuator/liquibase} by default. */
         Optional<String> schemaPath();
+
+        /** github:<owner>/<repo> or gitlab:<group>/<project>: where to ask what waits between two commits. */
+        Optional<String> repository();
+
+        Owner owner();
+
+        Optional<String> runbook();
+
+        Optional<String> rollback();
+
+        /** A link to promote the service: {service}, {from}, {to}, {version} and {commit} are filled in. */
+        Optional<String> promoteUrl();
     }
 
     /** What envparity reads from the certificate each https environment serves its probes. */
@@ -181,6 +225,10 @@ public interface ParityConfig {
         /** Every delivery of a run, retries included, ends within this. */
         @WithDefault("20s")
         Duration deadline();
+
+        /** Owners are mentioned for services at or above this severity (ok | info | warning | critical | never). */
+        @WithDefault("critical")
+        String mentionAt();
 
         State state();
 
@@ -290,6 +338,26 @@ public interface ParityConfig {
 
         /** Endpoint overrides per service (dynamodb, lambda, ssm, secretsmanager), for tests or private endpoints. */
         Map<String, String> endpoints();
+    }
+
+    interface Scm {
+        /** GitHub or GitHub Enterprise Server. */
+        ScmHost github();
+
+        /** GitLab.com or a self-managed GitLab. */
+        ScmHost gitlab();
+
+        /** Every call to a code host has this long, and a run's calls end within it too. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        interface ScmHost {
+            /** Read-only access token: a secret, never printed. */
+            Optional<String> token();
+
+            /** The REST API's base URL (default https://api.github.com, https://gitlab.com/api/v4). */
+            Optional<String> apiUrl();
+        }
     }
 
     /** What envparity remembers between checks (kept in the state store). */

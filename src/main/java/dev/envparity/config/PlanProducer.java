@@ -53,6 +53,12 @@ public class PlanProducer {
 
     @Produces
     @Singleton
+    ScmPlan scm(Plans plans) {
+        return plans.scm();
+    }
+
+    @Produces
+    @Singleton
     HistoryPlan history(Plans plans) {
         return plans.history();
     }

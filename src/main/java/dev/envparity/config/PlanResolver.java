@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonPointer;
 
+import dev.envparity.report.Ownership;
 import dev.envparity.report.Severity;
 
 /**
@@ -60,7 +61,8 @@ public final class PlanResolver {
         Plans plans = new Plans(check, HooksPlan.resolve(config.hooks(), check.environments(), check.environmentAliases(), problems),
                 ApiPlan.resolve(config.api(), problems), StatePlan.resolve(config.notifications().state(), problems),
                 AwsSettings.resolve(config.aws(), problems), HistoryPlan.resolve(config.history(), problems),
-                HeartbeatPlan.resolve(config.heartbeat(), problems), SchedulePlan.resolve(config.schedule()));
+                HeartbeatPlan.resolve(config.heartbeat(), problems), SchedulePlan.resolve(config.schedule()),
+                ScmPlan.resolve(config.scm(), problems));
         problems.throwIfAny();
         return plans;
     }
@@ -80,9 +82,10 @@ public final class PlanResolver {
             problem("parity.services: no services configured; add at least one under parity.services.<name>.urls");
         }
         List<ServiceSpec> services = new ArrayList<>();
+        OwnershipResolver ownership = new OwnershipResolver(config.defaults(), problems);
         // Sorted for a stable report order; config maps do not keep file order.
         new TreeMap<>(config.services()).forEach((name, s) -> service(name, s, environments,
-                defaultPreset.orElse(Preset.SPRING_BOOT), defaultTimeout, checks).ifPresent(services::add));
+                defaultPreset.orElse(Preset.SPRING_BOOT), defaultTimeout, checks, ownership).ifPresent(services::add));
         checkAliases(services);
 
         Map<String, String> aliases = new LinkedHashMap<>();
@@ -133,7 +136,7 @@ public final class PlanResolver {
     }
 
     private Optional<ServiceSpec> service(String name, ParityConfig.Service s, List<String> environments,
-            Preset defaultPreset, Duration defaultTimeout, ServiceChecks.Defaults defaultChecks) {
+            Preset defaultPreset, Duration defaultTimeout, ServiceChecks.Defaults defaultChecks, OwnershipResolver owners) {
         String key = "parity.services." + name;
         int before = problems.count();
         Preset preset = s.preset().flatMap(id -> preset(key + ".preset", id)).orElse(defaultPreset);
@@ -190,13 +193,19 @@ public final class PlanResolver {
         Duration timeout = s.timeout().map(t -> timeout(key + ".timeout", t)).orElse(defaultTimeout);
         List<String> aliases = s.aliases().orElse(List.of());
         ServiceChecks checks = ServiceChecks.resolve(key, s, preset, defaultChecks, problems);
+        Repository repository = s.repository().filter(r -> !r.isBlank()).map(r -> Repository.parse(r).orElseGet(() -> {
+            problem(key + ".repository: use github:<owner>/<repo> or gitlab:<group>/<project>");
+            return null;
+        })).orElse(null);
+        Ownership ownership = owners.ownership(key, name, s);
+        String promoteUrl = owners.promoteUrl(key, s);
 
         if (problems.count() > before) {
             return Optional.empty();
         }
         return Optional.of(new ServiceSpec(name, Collections.unmodifiableMap(urls), healthPath,
                 versionPath, versionPointer, commitPointer, builtAtPointer, versionHeader, List.copyOf(compare),
-                Collections.unmodifiableMap(headers), timeout, List.copyOf(aliases), checks));
+                Collections.unmodifiableMap(headers), timeout, List.copyOf(aliases), checks, repository, ownership, promoteUrl));
     }
 
     private void checkAliases(List<ServiceSpec> services) {

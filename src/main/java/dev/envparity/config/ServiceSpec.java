@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.envparity.report.Ownership;
+
 /**
  * One service, fully resolved: presets applied, URLs parsed, every value checked.
  *
@@ -15,6 +17,9 @@ import java.util.Map;
  * @param versionHeader response header read when the body has no version; may be null
  * @param headers sent with every probe; values are secrets and never printed
  * @param checks what it is checked for beyond its version (runtime parity)
+ * @param repository where to ask what waits between two environments' commits; may be null
+ * @param ownership owner, runbook and rollback note (the defaults filled in)
+ * @param promoteUrl the promote link template; may be null
  */
 public record ServiceSpec(
         String name,
@@ -29,7 +34,10 @@ public record ServiceSpec(
         Map<String, String> headers,
         Duration timeout,
         List<String> aliases,
-        ServiceChecks checks) {
+        ServiceChecks checks,
+        Repository repository,
+        Ownership ownership,
+        String promoteUrl) {
 
     public URI healthUri(String environment) {
         return join(urls.get(environment), healthPath);

@@ -11,12 +11,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import dev.envparity.ParityService;
 import dev.envparity.compare.Commits;
 import dev.envparity.compare.EnvironmentComparator;
 import dev.envparity.compare.VersionOrder;
@@ -27,9 +29,11 @@ import dev.envparity.history.History;
 import dev.envparity.notify.Notifications;
 import dev.envparity.notify.Rollout;
 import dev.envparity.probe.Prober;
+import dev.envparity.scm.PendingChanges;
 import dev.envparity.report.Durations;
 import dev.envparity.report.EnvironmentReport;
 import dev.envparity.report.ParityReport;
+import dev.envparity.report.Pending;
 import dev.envparity.report.ServiceReport;
 import dev.envparity.report.Trigger;
 import dev.envparity.state.PendingDeploy;
@@ -51,10 +55,12 @@ public class DeployVerifier {
     private final Duration interval;
     private final Duration timeout;
     private final History history;
+    private final PendingChanges pendingChanges;
+    private final ParityService parity;
 
     @Inject
     public DeployVerifier(CheckPlan plan, Prober prober, Notifications notifications, Clock clock, HooksPlan hooks,
-            History history) {
+            History history, PendingChanges pendingChanges, ParityService parity) {
         this.plan = plan;
         this.prober = prober;
         this.history = history;
@@ -62,6 +68,8 @@ public class DeployVerifier {
         this.clock = clock;
         this.interval = hooks.verify().interval();
         this.timeout = hooks.verify().timeout();
+        this.pendingChanges = pendingChanges;
+        this.parity = parity;
     }
 
     /**
@@ -74,24 +82,35 @@ public class DeployVerifier {
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
         boolean expects = deploy.version() != null || deploy.commit() != null;
-        return awaitRollout(spec, deploy, expects, start + timeout.toNanos(), threads)
-                .thenApplyAsync(deployed -> summarise(spec, deploy, deployed, expects, startedAt, start), threads);
+        AtomicReference<String> before = new AtomicReference<>(latestCommit(spec.name(), deploy.environment()));
+        return awaitRollout(spec, deploy, expects, start + timeout.toNanos(), threads, before)
+                .thenApplyAsync(deployed -> summarise(spec, deploy, deployed, expects, startedAt, start, before.get()), threads);
     }
 
+    /** @param before set to the commit the environment reports while the new one is not rolled out yet */
     private CompletableFuture<EnvironmentReport> awaitRollout(ServiceSpec spec, PendingDeploy deploy, boolean expects,
-            long deadline, ScheduledExecutorService threads) {
+            long deadline, ScheduledExecutorService threads, AtomicReference<String> before) {
         return prober.probe(spec, deploy.environment()).thenCompose(deployed -> {
             if (!expects || rolledOut(deployed, deploy) || System.nanoTime() + interval.toNanos() > deadline) {
                 return CompletableFuture.completedFuture(deployed);
             }
+            if (deployed.commit() != null) {
+                before.set(deployed.commit());
+            }
             Executor later = next -> threads.schedule(next, interval.toNanos(), TimeUnit.NANOSECONDS);
             return CompletableFuture.runAsync(() -> { }, later)
-                    .thenCompose(pollAgain -> awaitRollout(spec, deploy, expects, deadline, threads));
+                    .thenCompose(pollAgain -> awaitRollout(spec, deploy, expects, deadline, threads, before));
         });
     }
 
+    /** What the environment ran at the last check of this process, if one ran: the commit a deploy replaced. */
+    private String latestCommit(String service, String environment) {
+        return parity.latest().flatMap(r -> r.services().stream().filter(s -> s.name().equals(service)).findFirst())
+                .map(s -> s.environments().get(environment)).map(EnvironmentReport::commit).orElse(null);
+    }
+
     private ParityReport summarise(ServiceSpec spec, PendingDeploy deploy, EnvironmentReport deployed, boolean expects,
-            Instant startedAt, long start) {
+            Instant startedAt, long start, String before) {
         boolean live = !expects || rolledOut(deployed, deploy);
         Duration waited = Duration.between(deploy.firstReceivedAt(), clock.instant());
 
@@ -105,13 +124,16 @@ public class DeployVerifier {
         for (String env : plan.environments()) {
             all.put(env, env.equals(deploy.environment()) ? deployed : others.get(env).join());
         }
+        List<Pending> compared = pendingChanges.lookUp(List.of(spec), Map.of(spec.name(), all)).getOrDefault(spec.name(), List.of());
         // The history learns when the new version arrived, to the poll; a verification is not counted as a check.
         Instant now = clock.instant();
         EnvironmentComparator comparator = new EnvironmentComparator(plan.maxPromotionLag(), plan.tls());
-        History.Tracked tracked = history.track(now, Map.of(spec.name(), all), false, (name, envs) -> comparator.judge(name, envs, now));
+        History.Tracked tracked = history.track(now, Map.of(spec.name(), all), false, (name, envs) -> comparator.judge(name, envs,
+                compared, now).withOwnership(spec.ownership(), spec.promoteUrl()));
         ServiceReport service = tracked.services().get(0);
+        Pending shipped = live ? pendingChanges.shipped(spec, deploy.environment(), before, deployed.commit()).orElse(null) : null;
         Rollout rollout = new Rollout(deploy.service(), deploy.environment(), deploy.source(), deploy.version(),
-                deploy.commit(), live, waited);
+                deploy.commit(), live, waited, shipped);
         ParityReport report = new ParityReport(UUID.randomUUID().toString(), Trigger.WEBHOOK, startedAt,
                 Duration.ofNanos(System.nanoTime() - start).toMillis(), plan.environments(), service.severity(),
                 List.of(service), List.of(), tracked.error());

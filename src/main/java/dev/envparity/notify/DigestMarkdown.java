@@ -1,5 +1,7 @@
 package dev.envparity.notify;
 
+import dev.envparity.report.Link;
+
 /** A digest as Markdown: what the console target prints, and a readable reference for every platform. */
 public final class DigestMarkdown {
     private DigestMarkdown() {
@@ -12,6 +14,10 @@ public final class DigestMarkdown {
         if (d.previousFailure() != null) {
             md.append("\n> ⚠️ ").append(d.previousFailure()).append('\n');
         }
+        if (d.shipped() != null) {
+            md.append('\n');
+            d.shipped().lines(DigestMarkdown::link, "  - ").forEach(line -> md.append(line).append('\n'));
+        }
         for (Digest.Item item : d.items()) {
             md.append("\n**").append(item.service()).append("** · `").append(item.status()).append('`');
             if (!item.change().label().isEmpty()) {
@@ -21,6 +27,7 @@ public final class DigestMarkdown {
             for (String f : item.findings()) {
                 md.append("- ").append(f).append('\n');
             }
+            item.extras(DigestMarkdown::link, owner -> null, "  - ").forEach(line -> md.append(line).append('\n'));
         }
         if (!d.resolved().isEmpty()) {
             md.append("\n✅ **Resolved**\n");
@@ -28,5 +35,9 @@ public final class DigestMarkdown {
         }
         md.append("\n_").append(d.footer()).append("_\n");
         return md.toString();
+    }
+
+    private static String link(Link link) {
+        return "[" + link.label() + "](" + link.url() + ")";
     }
 }

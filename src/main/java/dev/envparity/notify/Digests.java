@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dev.envparity.history.LeadTimes;
@@ -14,17 +15,22 @@ import dev.envparity.notify.Digest.Item;
 import dev.envparity.report.Durations;
 import dev.envparity.report.EnvironmentReport;
 import dev.envparity.report.Labels;
+import dev.envparity.report.Ownership;
 import dev.envparity.report.ParityReport;
+import dev.envparity.report.Pending;
 import dev.envparity.report.ServiceReport;
 import dev.envparity.report.Since;
 import dev.envparity.report.Severity;
 import dev.envparity.report.Verdict;
 import dev.envparity.state.TargetState;
+import dev.envparity.report.Link;
 
 /** Writes the sentences of a {@link Digest}: the same words on every platform. */
 final class Digests {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
+    /** Commits a chat message lists; the report keeps up to 20, the count is always exact. */
+    static final int LISTED = 5;
 
     private Digests() {
     }
@@ -32,12 +38,20 @@ final class Digests {
     static Digest build(ParityReport report, List<String> environments, List<ServiceReport> services,
             Map<String, Change> changes, List<String> resolved, int muted, TargetState.Failure previousFailure,
             boolean reminder) {
+        return build(report, environments, services, changes, resolved, muted, previousFailure, reminder,
+                Optional.of(Severity.CRITICAL));
+    }
+
+    /** @param mentionAt owners of services at or above it are mentioned when their problem is new, changed or reminded */
+    static Digest build(ParityReport report, List<String> environments, List<ServiceReport> services,
+            Map<String, Change> changes, List<String> resolved, int muted, TargetState.Failure previousFailure,
+            boolean reminder, Optional<Severity> mentionAt) {
         List<Item> items = new ArrayList<>();
         Severity severity = Severity.OK;
         for (ServiceReport s : services) {
             Change change = changes.get(s.name());
             if (change != null) {
-                Item item = item(s, change, report.startedAt());
+                Item item = item(s, change, report.startedAt(), mentions(s, change, reminder, mentionAt));
                 items.add(item);
                 severity = Severity.max(severity, item.severity());
             }
@@ -80,10 +94,63 @@ final class Digests {
     }
 
     /** Status and severity of what is confirmed; every finding listed, the unconfirmed ones marked. */
-    private static Item item(ServiceReport s, Change change, Instant at) {
+    private static Item item(ServiceReport s, Change change, Instant at, boolean mention) {
         ServiceReport confirmed = s.confirmedOnly();
         return new Item(s.name(), confirmed.status(), confirmed.severity(), change, cells(s),
-                s.findings().stream().map(f -> Since.sentence(f, at)).toList());
+                s.findings().stream().map(f -> Since.sentence(f, at)).toList(), waiting(s), contact(s.ownership(), mention));
+    }
+
+    /**
+     * An ongoing problem does not ping its owner again at every message, only when reminded; what is not confirmed yet
+     * (confirm-after) pings nobody.
+     */
+    private static boolean mentions(ServiceReport s, Change change, boolean reminder, Optional<Severity> mentionAt) {
+        return mentionAt.isPresent() && s.confirmedOnly().severity().atLeast(mentionAt.get())
+                && (change != Change.ONGOING || reminder);
+    }
+
+    /** "12 commits waiting in staging: View differences · Promote", and the newest commits. */
+    static Digest.Changes waiting(ServiceReport s) {
+        Pending p = s.pending();
+        List<Link> links = new ArrayList<>();
+        if (p != null && p.answered()) {
+            Link.of("View differences", p.compareUrl()).ifPresent(links::add);
+        }
+        if (s.promote() != null) {
+            Link.of("Promote", s.promote().url()).ifPresent(links::add);
+        }
+        String headline = p == null ? null : p.summary();
+        if (headline == null && links.isEmpty()) {
+            return null;
+        }
+        return p != null && p.answered() ? changes(headline, p, links) : new Digest.Changes(headline, List.of(), 0, links);
+    }
+
+    private static Digest.Changes changes(String headline, Pending p, List<Link> links) {
+        List<String> commits = p.commits().stream().limit(LISTED).map(Pending.Commit::line).toList();
+        return new Digest.Changes(headline, commits, Math.max(0, p.aheadBy() - commits.size()), links);
+    }
+
+    /** "Owner: Payments · Runbook · Rollback: …", or null when configuration names none of them. */
+    static Digest.Contact contact(Ownership o, boolean mention) {
+        if (o.owner() == null && o.runbook() == null && o.rollback() == null) {
+            return null;
+        }
+        List<Link> links = new ArrayList<>();
+        Link.of("Runbook", o.runbook()).ifPresent(links::add);
+        Optional<Link> rollback = Link.of("Rollback", o.rollback());
+        rollback.ifPresent(links::add);
+        return new Digest.Contact(o.owner(), mention, rollback.isPresent() ? null : o.rollback(), links);
+    }
+
+    /** "Shipped to production: 12 commits", the newest of them and the comparison; null when the host could not tell. */
+    static Digest.Changes shipped(Rollout r) {
+        Pending p = r.shipped();
+        if (p == null || !p.answered() || p.aheadBy() == 0) {
+            return null;
+        }
+        List<Link> links = Link.of("View differences", p.compareUrl()).stream().toList();
+        return changes("Shipped to " + r.environment() + ": " + Pending.commits(p.aheadBy()), p, links);
     }
 
     /** "schedule · 2026-11-26 10:00 UTC · 412 ms · run 3f6b2c1e". */
@@ -105,10 +172,17 @@ final class Digests {
      */
     static Digest deploy(ParityReport report, List<String> environments, Rollout rollout, ServiceReport checked,
             ServiceReport service, Change change, TargetState.Failure previousFailure) {
-        List<Item> items = service.findings().isEmpty() ? List.of() : List.of(item(service, change, report.startedAt()));
+        return deploy(report, environments, rollout, checked, service, change, previousFailure, Optional.of(Severity.CRITICAL));
+    }
+
+    static Digest deploy(ParityReport report, List<String> environments, Rollout rollout, ServiceReport checked,
+            ServiceReport service, Change change, TargetState.Failure previousFailure, Optional<Severity> mentionAt) {
+        List<Item> items = service.findings().isEmpty() ? List.of()
+                : List.of(item(service, change, report.startedAt(),
+                        mentions(service, change, false, mentionAt)));
         return new Digest(deployHeadline(rollout, checked), rollout.severity(checked), String.join(" → ", environments), items,
                 List.of(), items.isEmpty() ? 1 : 0, 0, context(report), report.id(), report.startedAt(), failure(previousFailure),
-                false);
+                false, shipped(rollout));
     }
 
     /**

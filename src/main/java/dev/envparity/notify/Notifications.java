@@ -115,7 +115,7 @@ public class Notifications {
         }
         int mutedHere = (int) muted.stream().filter(s -> Routing.follows(target, s)).count();
         Digest digest = Digests.build(report, environments, routed, decision.changes(), decision.resolved(), mutedHere,
-                state.lastFailure(), decision.reminder());
+                state.lastFailure(), decision.reminder(), plan.mentionAt());
         if (!claim(target, state, decision.next(), results)) {
             return;
         }
@@ -242,7 +242,7 @@ public class Notifications {
             if (store.compareAndSet(target.name(), state.version(), decision.next())) {
                 health.written(target.name());
                 Digest digest = Digests.deploy(report, environments, rollout, checked, service,
-                        decision.changes().get(checked.name()), state.lastFailure());
+                        decision.changes().get(checked.name()), state.lastFailure(), plan.mentionAt());
                 send(target, state, decision.next(), digest, report.withView(environments, List.of(service)), deadline, pending);
                 return;
             }

@@ -51,12 +51,16 @@ final class NotifyPlanResolver {
         List<Target> targets = new ArrayList<>();
         new TreeMap<>(config.targets()).forEach((name, t) -> target(name, t, policy, plan, services, notifiers)
                 .ifPresent(targets::add));
+        Optional<Severity> mentionAt = config.mentionAt().equals("never") ? Optional.empty() : Severity.byId(config.mentionAt());
+        if (!config.mentionAt().equals("never") && mentionAt.isEmpty()) {
+            problems.add("parity.notify.mention-at: unknown severity; use ok, info, warning, critical or never");
+        }
         ConfirmAfter confirm = config.confirmAfter().filter(c -> !c.isBlank()).map(c -> ConfirmAfter.parse(c).orElseGet(() -> {
             problems.add("parity.notify.confirm-after: write a number of checks or a duration, e.g. \"2 checks\" or 10m");
             return ConfirmAfter.AT_ONCE;
         })).orElse(ConfirmAfter.AT_ONCE);
         return new NotifyPlan(policy, config.remindEvery(), config.deadline(), Map.copyOf(config.mute()), List.copyOf(targets),
-                confirm);
+                mentionAt, confirm);
     }
 
     private Optional<Target> target(String name, ParityConfig.Notify.Target t, Target.Policy defaultPolicy,

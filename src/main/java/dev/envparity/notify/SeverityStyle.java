@@ -31,4 +31,16 @@ public enum SeverityStyle {
     public static String cut(String text, int max) {
         return text.length() <= max ? text : text.substring(0, Math.max(0, max - 1)) + "…";
     }
+
+    /**
+     * Cuts {@code text} to {@code max} characters at the end of a line when it can, so that the markup a formatter wrote
+     * on a line (a link, a mention) is kept whole or left out, never cut in half.
+     */
+    public static String cutLines(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = text.lastIndexOf('\n', max - 2);
+        return end > 0 ? text.substring(0, end + 1) + "…" : cut(text, max);
+    }
 }

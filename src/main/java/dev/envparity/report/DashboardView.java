@@ -51,10 +51,38 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
     public record Filter(String id, String label, long count, boolean active) {
     }
 
-    /** @param page the service's own page (its timeline), relative to the dashboard */
+    /**
+     * @param page the service's own page (its timeline), relative to the dashboard
+     * @param waiting the commits waiting to be promoted, from the code host; null without a comparison
+     * @param owning owner, runbook and rollback; null when configuration names none
+     */
     @TemplateData
     public record Row(String service, String status, String statusLabel, String severity, List<Cell> cells, List<String> findings,
-            String page) {
+            String page, Waiting waiting, Owning owning) {
+    }
+
+    /**
+     * @param label "12 waiting", "2 not in staging", "pending unknown"
+     * @param summary the sentence: "12 commits waiting in staging"
+     * @param compareUrl the code host's page, or null
+     * @param promoteUrl the service's promote link, or null
+     */
+    @TemplateData
+    public record Waiting(String label, String summary, List<Commit> commits, int more, String compareUrl, String promoteUrl) {
+    }
+
+    /** @param pullRequest "#481", or null */
+    @TemplateData
+    public record Commit(String sha, String title, String author, String url, String pullRequest) {
+    }
+
+    /**
+     * @param runbook a URL, or null; the status badge links to it
+     * @param rollbackUrl the rollback note when it is a URL, or null
+     * @param rollbackNote the rollback note when it is not a URL, or null
+     */
+    @TemplateData
+    public record Owning(String owner, String runbook, String rollbackUrl, String rollbackNote) {
     }
 
     /**
@@ -164,7 +192,44 @@ public record DashboardView(String verdict, String severity, String checkedAt, S
                 // The cell of an unreachable environment shows why; the row does not repeat it.
                 .filter(f -> f.kind() != Finding.Kind.UNREACHABLE)
                 .map(f -> UntrustedText.printable(Since.sentence(f, report.startedAt()))).toList(),
-                "services/" + URLEncoder.encode(s.name(), StandardCharsets.UTF_8).replace("+", "%20"));
+                "services/" + URLEncoder.encode(s.name(), StandardCharsets.UTF_8).replace("+", "%20"), waiting(s),
+                owning(s.ownership()));
+    }
+
+    private static Waiting waiting(ServiceReport s) {
+        Pending p = s.pending();
+        String promote = s.promote() == null ? null : web(s.promote().url());
+        if (p == null || p.answered() && p.status() == Pending.State.IDENTICAL) {
+            return promote == null ? null : new Waiting("promote", null, List.of(), 0, null, promote);
+        }
+        if (!p.answered()) {
+            return new Waiting("pending unknown", UntrustedText.printable(p.summary()), List.of(), 0, null, promote);
+        }
+        String label = p.aheadBy() > 0 ? p.aheadBy() + " waiting" : p.behindBy() + " not in " + p.from();
+        List<Commit> commits = p.commits().stream().map(DashboardView::commit).toList();
+        return new Waiting(label, UntrustedText.printable(p.summary()), commits, Math.max(0, p.aheadBy() - commits.size()), web(p.compareUrl()), promote);
+    }
+
+    /** Titles and authors come from the repository: one printable line each, the pull request named once. */
+    private static Commit commit(Pending.Commit c) {
+        String title = UntrustedText.printable(c.title());
+        String pr = c.pullRequest() == null || title != null && title.contains("#" + c.pullRequest()) ? null : "#" + c.pullRequest();
+        return new Commit(UntrustedText.printable(Labels.shortCommit(c.sha())), title, UntrustedText.printable(c.author()),
+                web(c.url()), pr);
+    }
+
+    private static Owning owning(Ownership o) {
+        if (o.owner() == null && o.runbook() == null && o.rollback() == null) {
+            return null;
+        }
+        String rollbackUrl = web(o.rollback());
+        return new Owning(o.owner() == null ? null : UntrustedText.printable(o.owner().name()), web(o.runbook()), rollbackUrl,
+                rollbackUrl == null ? UntrustedText.printable(o.rollback()) : null);
+    }
+
+    /** Only http(s) URLs become links (a code host's answer or a note cannot make a javascript: link), encoded by {@link Link}. */
+    private static String web(String url) {
+        return Link.of("", url).map(Link::url).orElse(null);
     }
 
     /** Qute escapes HTML; what a service reported is also made printable (no control or bidi characters). */

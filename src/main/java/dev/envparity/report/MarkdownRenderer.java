@@ -7,11 +7,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The report as a GitHub Flavored Markdown summary (a CI job summary, a merge-request note): the verdict, one
- * table row per service with its status and each environment's version and health, the findings, and what each
- * chat target got. Most severe first, so that a summary cut at {@code maxBytes} keeps what matters.
+ * table row per service with its status and each environment's version and health, the findings, what waits to
+ * ship and whose it is, and what each chat target got. Most severe first, so that a summary cut at {@code maxBytes} keeps what matters.
  * Everything a service reports goes through {@link MarkdownCells#cell}.
  */
 public final class MarkdownRenderer {
@@ -26,6 +27,8 @@ public final class MarkdownRenderer {
             .withZone(ZoneOffset.UTC);
     private static final int VERSION_CHARS = 40;
     private static final int MESSAGE_CHARS = 300;
+    /** The newest commits a row lists; the JSON report has up to {@link Pending#MAX_COMMITS}. */
+    private static final int LISTED = 5;
     private static final Comparator<ServiceReport> MOST_SEVERE_FIRST = Comparator
             .comparing(ServiceReport::severity, Comparator.reverseOrder())
             .thenComparing(ServiceReport::status).thenComparing(ServiceReport::name);
@@ -75,6 +78,13 @@ public final class MarkdownRenderer {
             findings.forEach(f -> out.row(f, "findings"));
         }
 
+        List<String> waiting = services.stream().map(MarkdownRenderer::waiting).filter(w -> w != null).toList();
+        if (!waiting.isEmpty()) {
+            out.section("\n#### Waiting to ship, and whose it is\n\n| service | waiting | newest commits | links | owner |\n"
+                    + "| --- | --- | --- | --- | --- |\n");
+            waiting.forEach(w -> out.row(w, "services waiting"));
+        }
+
         if (!report.notifications().isEmpty()) {
             out.section("\n#### Notifications\n\n| target | type | outcome | detail |\n| --- | --- | --- | --- |\n");
             for (NotificationResult n : report.notifications()) {
@@ -83,6 +93,53 @@ public final class MarkdownRenderer {
             }
         }
         return out.finish();
+    }
+
+    /**
+     * What the code host says waits (or why it could not tell), the newest commits, the links and the owner: one row,
+     * or null when there is nothing to say. Links are envparity's own labels around {@link Link}-checked URLs.
+     */
+    private static String waiting(ServiceReport s) {
+        Pending p = s.pending();
+        Ownership o = s.ownership();
+        String summary = p == null ? null : p.summary();
+        boolean owned = o.owner() != null || o.runbook() != null || o.rollback() != null;
+        if (summary == null && s.promote() == null && !owned) {
+            return null;
+        }
+        List<String> commits = new ArrayList<>();
+        if (p != null && p.answered()) {
+            p.commits().stream().limit(LISTED).forEach(c -> commits.add(MarkdownCells.cell(c.line(), MESSAGE_CHARS)));
+            int more = p.aheadBy() - commits.size();
+            if (more > 0 && !commits.isEmpty()) {
+                commits.add("… and " + more + " more");
+            }
+        }
+        List<String> links = new ArrayList<>();
+        if (p != null && p.answered()) {
+            link("View differences", p.compareUrl()).ifPresent(links::add);
+        }
+        if (s.promote() != null) {
+            link("Promote", s.promote().url()).ifPresent(links::add);
+        }
+        List<String> owner = new ArrayList<>();
+        if (o.owner() != null) {
+            owner.add(MarkdownCells.cell(o.owner().name(), VERSION_CHARS));
+        }
+        link("Runbook", o.runbook()).ifPresent(owner::add);
+        if (o.rollback() != null) {
+            owner.add(link("Rollback", o.rollback()).orElse("Rollback: " + MarkdownCells.cell(o.rollback(), MESSAGE_CHARS)));
+        }
+        String what = summary == null ? "—" : (p.answered() ? "" : "⚠️ ") + MarkdownCells.cell(summary, MESSAGE_CHARS);
+        return "| " + MarkdownCells.cell(s.name(), VERSION_CHARS) + " | " + what + " | "
+                + (commits.isEmpty() ? "—" : String.join("<br>", commits)) + " | "
+                + (links.isEmpty() ? "—" : String.join(" · ", links)) + " | "
+                + (owner.isEmpty() ? "—" : String.join(" · ", owner)) + " |\n";
+    }
+
+    /** {@code [label](url)}: {@link Link} percent-encodes whatever could end the destination or the table cell. */
+    private static Optional<String> link(String label, String url) {
+        return Link.of(label, url).map(l -> "[" + l.label() + "](" + l.url() + ")");
     }
 
     /** "2.4.0 · UP", "5.2.0 · **DOWN**", "**unreachable**". */

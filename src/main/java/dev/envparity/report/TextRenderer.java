@@ -16,6 +16,8 @@ public final class TextRenderer {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
     private static final int MAX_CELL = 28;
+    /** The newest commits listed under a service; the JSON report has up to {@link Pending#MAX_COMMITS}. */
+    private static final int LISTED = 5;
 
     private TextRenderer() {
     }
@@ -32,11 +34,18 @@ public final class TextRenderer {
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("SERVICE", "STATUS"));
         report.environments().forEach(e -> header.add(e.toUpperCase(Locale.ROOT)));
+        boolean compared = report.services().stream().anyMatch(s -> s.pending() != null);
+        if (compared) {
+            header.add("WAITING");
+        }
         rows.add(header);
         for (ServiceReport s : report.services()) {
             List<String> row = new ArrayList<>(List.of(s.name(), s.status().name()));
             for (String env : report.environments()) {
                 row.add(cell(s.environments().get(env)));
+            }
+            if (compared) {
+                row.add(waiting(s.pending()));
             }
             rows.add(row);
         }
@@ -59,6 +68,14 @@ public final class TextRenderer {
             out.append("\nFindings\n");
             table(out, findings);
         }
+        List<List<String>> waiting = new ArrayList<>();
+        for (ServiceReport s : byUrgency) {
+            waiting.addAll(waitingRows(s));
+        }
+        if (!waiting.isEmpty()) {
+            out.append("\nWaiting to ship, and whose it is\n");
+            table(out, waiting);
+        }
         if (report.historyError() != null) {
             out.append("\nHistory not kept: ").append(UntrustedText.printable(report.historyError()))
                     .append("; since when is unknown\n");
@@ -80,6 +97,61 @@ public final class TextRenderer {
             version = version.substring(0, MAX_CELL - 11) + "…";
         }
         return version + " " + (e.reachable() ? e.health().name() : "UNREACHABLE");
+    }
+
+    /** "12 commits", "12 commits, diverged", "behind by 2", "unknown" (the reason is in the JSON report), or "-". */
+    private static String waiting(Pending p) {
+        if (p == null) {
+            return "-";
+        }
+        if (!p.answered()) {
+            return "unknown";
+        }
+        return switch (p.status()) {
+            case AHEAD -> Pending.commits(p.aheadBy());
+            case DIVERGED -> Pending.commits(p.aheadBy()) + ", diverged";
+            case BEHIND -> "behind by " + p.behindBy();
+            case IDENTICAL -> "-";
+        };
+    }
+
+    /**
+     * "checkout  12 commits waiting in staging  <compare URL>", the newest commits under it, then owner, runbook and
+     * rollback; or why the code host could not tell. Nothing when there is nothing to say.
+     */
+    private static List<List<String>> waitingRows(ServiceReport s) {
+        List<List<String>> rows = new ArrayList<>();
+        Pending p = s.pending();
+        String summary = p == null ? null : p.summary();
+        if (summary != null) {
+            rows.add(row(s.name(), summary, p.answered() ? p.compareUrl() : null));
+            if (p.answered()) {
+                p.commits().stream().limit(LISTED).forEach(c -> rows.add(row("", "  " + c.line(), null)));
+                int more = p.aheadBy() - Math.min(LISTED, p.commits().size());
+                if (more > 0 && !p.commits().isEmpty()) {
+                    rows.add(row("", "  … and " + more + " more", null));
+                }
+            }
+        }
+        Ownership o = s.ownership();
+        if (s.promote() != null) {
+            rows.add(row(rows.isEmpty() ? s.name() : "", "Promote", s.promote().url()));
+        }
+        if (o.owner() != null) {
+            rows.add(row(rows.isEmpty() ? s.name() : "", "Owner: " + o.owner().name(), null));
+        }
+        if (o.runbook() != null) {
+            rows.add(row(rows.isEmpty() ? s.name() : "", "Runbook", o.runbook()));
+        }
+        if (o.rollback() != null) {
+            rows.add(row(rows.isEmpty() ? s.name() : "", "Rollback: " + o.rollback(), null));
+        }
+        return rows;
+    }
+
+    /** A row of service, text and link, without a trailing empty cell (no trailing spaces). */
+    private static List<String> row(String service, String text, String url) {
+        return url == null ? List.of(service, text) : List.of(service, text, url);
     }
 
     private static void table(StringBuilder out, List<List<String>> cells) {

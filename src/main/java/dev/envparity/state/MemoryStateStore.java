@@ -2,20 +2,32 @@ package dev.envparity.state;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** For the long-running server (and the CLI's deliveries and deploys): state lives as long as the process. */
-public class MemoryStateStore implements StateStore, DeliveryLog, DeployQueue, SessionStore {
+public class MemoryStateStore implements StateStore, DeliveryLog, DeployQueue, SessionStore, CompareCache {
     private static final int MAX_DELIVERIES = 100_000;
     private static final int MAX_SESSIONS = 10_000;
+    static final int MAX_COMPARISONS = 10_000;
 
     private final Map<String, TargetState> states = new ConcurrentHashMap<>();
     private final Map<String, Delivery> deliveries = new ConcurrentHashMap<>();
     private final Map<String, PendingDeploy> pending = new ConcurrentHashMap<>();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    /** The most recently used comparisons: access order, the eldest dropped past the limit. */
+    private final Map<Key, Answer> comparisons = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Answer> eldest) {
+            return size() > MAX_COMPARISONS;
+        }
+    });
     private final Clock clock;
 
     public MemoryStateStore(Clock clock) {
@@ -97,5 +109,15 @@ public class MemoryStateStore implements StateStore, DeliveryLog, DeployQueue, S
     @Override
     public void removeSession(String key) {
         sessions.remove(key);
+    }
+
+    @Override
+    public Optional<Answer> compared(Key key) {
+        return Optional.ofNullable(comparisons.get(key));
+    }
+
+    @Override
+    public void remember(Key key, Answer answer) {
+        comparisons.put(key, answer);
     }
 }

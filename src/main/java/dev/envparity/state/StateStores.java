@@ -23,8 +23,9 @@ import io.quarkus.runtime.Startup;
  * Picks the stores from {@code parity.notify.state.store}: "auto" is a file (the CLI and the server: a check is one
  * process, and a server restart must forget nothing), memory only on Lambda, whose file system is read-only; "memory"
  * forgets everything when the process ends; "dynamodb" (on Lambda) keeps notification state, the history, webhook
- * deliveries, pending deploys and dashboard sessions in one table, shared by every invocation. With a file, the
- * history is {@code history.json} beside the state file, and deliveries, pending deploys and sessions stay in memory.
+ * deliveries, pending deploys, dashboard sessions and the code hosts' comparisons in one table, shared by every
+ * invocation. With a file, the history is {@code history.json} and the comparisons {@code state.compare-cache.json}
+ * beside the state file, and deliveries, pending deploys and sessions stay in memory.
  */
 @ApplicationScoped
 public class StateStores {
@@ -95,6 +96,20 @@ public class StateStores {
     @Singleton
     SessionStore sessionStore(StatePlan state, ObjectMapper json, AwsClients aws, Clock clock) {
         return store(state) == Store.DYNAMODB ? dynamo(state, json, aws, clock) : memory;
+    }
+
+    /**
+     * Code-host comparisons: a file beside the state file for the CLI, the same table for every Lambda invocation,
+     * else memory.
+     */
+    @Produces
+    @Singleton
+    CompareCache compareCache(StatePlan state, ObjectMapper json, AwsClients aws, Clock clock) {
+        return switch (store(state)) {
+            case FILE -> new FileCompareCache(FileCompareCache.beside(stateFile(state.file())), json);
+            case DYNAMODB -> new DynamoDbCompareCache(aws::dynamoDb, state.table().orElseThrow(), json, clock);
+            default -> memory;
+        };
     }
 
     /** The table is there: {@link StatePlan} refuses the dynamodb store without one. */

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.envparity.testing.CommitGraph;
+import dev.envparity.testing.GitHubStandIn;
 import dev.envparity.testing.StubServer;
 import dev.envparity.testing.StubServer.Reply;
 
@@ -68,6 +70,37 @@ class GitHubActionIT {
         return "parity:\n  environments: [staging, production]\n  fail-on: warning\n  services:\n    checkout:\n      urls:\n"
                 + "        staging: " + staging.url() + "\n        production: " + production.url() + "\n"
                 + "  notify:\n    targets:\n      chat:\n        type: mattermost\n        url: ${CHAT_WEBHOOK_URL}\n";
+    }
+
+    /** What waits is asked of the code host once: the comparison travels to the next run's fresh runner in the cache. */
+    @Test
+    void theCodeHostIsAskedOnceAndTheNextRunReadsTheComparisonFromTheCache() throws Exception {
+        CommitGraph graph = CommitGraph.linear(20);
+        try (StubServer staging = StubServer.http(); StubServer production = StubServer.http(); StubServer chat = StubServer.http();
+                GitHubStandIn github = GitHubStandIn.start("ghp_ActionScmToken0123456789").repository("acme/checkout", graph)) {
+            chat.on(CHAT_PATH, Reply.of(200, "text/plain", "ok"));
+            for (StubServer env : List.of(staging, production)) {
+                String sha = graph.at(env == staging ? 15 : 12);
+                env.on("/actuator/health", Reply.json(200, "{\"status\":\"UP\"}")).on("/actuator/info", Reply.json(200,
+                        "{\"build\":{\"version\":\"" + sha.substring(0, 7) + "\"},\"git\":{\"commit\":{\"id\":\"" + sha + "\"}}}"));
+            }
+            String config = config(staging, production).replace("  notify:\n", "  scm:\n    github:\n      token: ${SCM_TOKEN}\n"
+                    + "      api-url: " + github.apiUrl() + "\n  notify:\n").replace("        production: " + production.url() + "\n",
+                    "        production: " + production.url() + "\n      repository: github:acme/checkout\n");
+            Map<String, String> env = Map.of("CHAT_WEBHOOK_URL", chat.url(CHAT_PATH), "SCM_TOKEN", "ghp_ActionScmToken0123456789");
+
+            CompositeAction.Result first = run(config, Map.of("config", "parity.yaml"), env);
+            assertTrue(first.success(), first.log());
+            assertEquals(1, github.requests().size(), first.log());
+            assertTrue(first.summary().contains("| checkout | 3 commits waiting in staging |"), first.summary());
+            assertTrue(first.steps().contains("Save the notification state"), first.steps().toString());
+
+            CompositeAction.Result second = run(config, Map.of("config", "parity.yaml"), env);
+            assertTrue(second.success(), second.log());
+            assertEquals(1, github.requests().size(), "the fresh runner restored the comparison: no call");
+            assertTrue(second.summary().contains("| checkout | 3 commits waiting in staging |"), second.summary());
+            assertFalse(first.log().contains("ghp_ActionScmToken") || second.log().contains("ghp_ActionScmToken"), "the token never shows");
+        }
     }
 
     @Test

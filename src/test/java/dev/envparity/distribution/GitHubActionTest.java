@@ -92,8 +92,8 @@ class GitHubActionTest {
         assertEquals(key, map(save.get("with")).get("key"));
         assertTrue(key.contains("${{ github.run_id }}") && key.contains("${{ github.run_attempt }}"), key);
         assertEquals(key.substring(0, key.indexOf("${{ github.run_id }}")), map(restore.get("with")).get("restore-keys"));
-        String paths = "${{ inputs.state-file }}\n${{ steps.state.outputs.history-file }}\n";
-        assertEquals(paths, map(restore.get("with")).get("path"), "the state, and the history beside it");
+        String paths = "${{ inputs.state-file }}\n${{ steps.state.outputs.history-file }}\n${{ steps.state.outputs.compare-cache }}\n";
+        assertEquals(paths, map(restore.get("with")).get("path"), "the state, the history and the comparisons beside it");
         assertEquals(paths, map(save.get("with")).get("path"));
         assertTrue(String.valueOf(save.get("if")).startsWith("always() && "), "saved even when an earlier step failed");
         assertTrue(steps.indexOf(save) < steps.indexOf(step("Gate")), "saved before the gate fails the job");

@@ -19,11 +19,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.envparity.notify.Digest.Change;
 import dev.envparity.report.Health;
+import dev.envparity.report.Owner;
 import dev.envparity.report.ParityReport;
 import dev.envparity.report.ServiceReport;
 import dev.envparity.report.Severity;
 import dev.envparity.report.Status;
 import dev.envparity.state.TargetState;
+import dev.envparity.report.Link;
 
 /**
  * Nothing a service reports can forge a chat message or a terminal line, on any platform: no control character
@@ -55,7 +57,7 @@ class HostileTextTest {
 
     static Stream<Arguments> cases() {
         return Platforms.all().stream().filter(n -> !n.type().equals("webhook"))
-                .flatMap(n -> Stream.of("hostile-text", "deploy", "every-field").map(d -> Arguments.of(n.type(), d)));
+                .flatMap(n -> Stream.of("hostile-text", "deploy", "every-field", "pending-owners").map(d -> Arguments.of(n.type(), d)));
     }
 
     static Digest digest(String variant) {
@@ -63,6 +65,8 @@ class HostileTextTest {
         switch (variant) {
             case "hostile-text":
                 return Scenarios.digest("hostile-text");
+            case "pending-owners":
+                return Scenarios.digest("pending-owners");
             case "deploy":
                 ServiceReport api = report.services().get(0);
                 Rollout rollout = new Rollout(api.name(), report.environments().get(0), "generic", "2.0 " + HOSTILE, null, true,
@@ -70,12 +74,16 @@ class HostileTextTest {
                 return Digests.deploy(report, report.environments(), rollout, api, api, Change.NEW,
                         new TargetState.Failure(Scenarios.AT.minus(Duration.ofMinutes(5)), HOSTILE));
             default:
+                List<Link> links = List.of(Link.of("View differences", "https://github.com/acme/x/compare/a...b?q=" + HOSTILE)
+                        .orElseThrow(), Link.of("Runbook", "https://wiki.example.com/" + HOSTILE).orElseThrow());
+                Digest.Changes changes = new Digest.Changes(HOSTILE, List.of(HOSTILE, HOSTILE), 3, links);
                 Digest.Item item = new Digest.Item(HOSTILE, Status.UNHEALTHY, Severity.CRITICAL, Change.NEW,
                         List.of(new Digest.Cell(HOSTILE, HOSTILE, Health.DOWN, HOSTILE, true),
                                 new Digest.Cell(HOSTILE, HOSTILE, Health.UNKNOWN, null, false)),
-                        List.of(HOSTILE, HOSTILE));
+                        List.of(HOSTILE, HOSTILE), changes,
+                        new Digest.Contact(new Owner(HOSTILE, null, null, null, null), true, HOSTILE, links));
                 return new Digest(HOSTILE, Severity.CRITICAL, HOSTILE, List.of(item), List.of(HOSTILE), 1, 0, HOSTILE,
-                        report.id(), Scenarios.AT, HOSTILE, false);
+                        report.id(), Scenarios.AT, HOSTILE, false, changes);
         }
     }
 
@@ -83,7 +91,9 @@ class HostileTextTest {
     @MethodSource("cases")
     void nothingAServiceReportsCanForgeTheMessage(String type, String variant) {
         Notifier<?> notifier = GoldenFilesTest.notifier(type);
-        Object payload = notifier.payload(digest(variant), Scenarios.report("hostile-text"));
+        Digest digest = digest(variant);
+        Object payload = notifier.payload(digest, Scenarios.report("hostile-text"));
+        List<String> ours = OwnMarkup.of(type, digest);
         List<String[]> texts = new ArrayList<>();
         if (payload instanceof String) {
             texts.add(new String[] { "", (String) payload });
@@ -91,6 +101,10 @@ class HostileTextTest {
             collect("", Scenarios.JSON.valueToTree(payload), texts);
         }
         for (String[] field : texts) {
+            // envparity's own links and the configured mentions are the only markup allowed to be live.
+            for (String own : ours) {
+                field[1] = field[1].replace(own, "");
+            }
             String where = type + " " + field[0] + ": " + field[1];
             assertFalse(CONTROL.matcher(field[1]).find(), () -> "a control character survived in " + where);
             for (String line : field[1].split("\n")) {
@@ -103,8 +117,12 @@ class HostileTextTest {
         }
         if (type.equals("discord")) {
             JsonNode json = Scenarios.JSON.valueToTree(payload);
-            assertEquals(0, json.path("allowed_mentions").path("parse").size(), "Discord pings nobody");
+            assertEquals(0, json.path("allowed_mentions").path("parse").size(), "Discord pings nobody from text");
             assertTrue(json.path("allowed_mentions").path("parse").isArray());
+            List<String> roles = new ArrayList<>();
+            json.path("allowed_mentions").path("roles").forEach(r -> roles.add(r.asText()));
+            assertEquals(digest.mentioned().stream().map(Owner::discord).filter(id -> id != null).toList(), roles,
+                    "only the configured owners' roles may ping");
         }
         if (type.equals("teams")) {
             assertFalse(Scenarios.JSON.valueToTree(payload).toString().contains("\"entities\""), "Teams cards carry no mention entities");

@@ -64,6 +64,18 @@ class NotifyPlanResolverTest {
     }
 
     @Test
+    void ownersAreMentionedFromCriticalUnlessConfiguredOtherwise() {
+        assertEquals(java.util.Optional.of(Severity.CRITICAL), resolve(base()).mentionAt());
+        Map<String, String> p = base();
+        p.put("parity.notify.mention-at", "warning");
+        assertEquals(java.util.Optional.of(Severity.WARNING), resolve(p).mentionAt());
+        p.put("parity.notify.mention-at", "never");
+        assertEquals(java.util.Optional.empty(), resolve(p).mentionAt());
+        p.put("parity.notify.mention-at", "loud");
+        assertEquals(List.of("parity.notify.mention-at: unknown severity; use ok, info, warning, critical or never"), problems(p));
+    }
+
+    @Test
     void unknownTypeListsTheKnownOnes() {
         Map<String, String> p = base();
         p.put("parity.notify.targets.chat.type", "slak");

@@ -21,6 +21,11 @@ public final class ScenarioReports {
         return Scenarios.report(name);
     }
 
+    /** Pending commits (one hostile), a diverged pair, a failed comparison, and owners with every platform's ids. */
+    public static ParityReport pendingOwners() {
+        return PendingScenario.report();
+    }
+
     public static ParityReport report(List<ServiceReport> services) {
         return Scenarios.report(services);
     }

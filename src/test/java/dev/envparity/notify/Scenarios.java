@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -43,7 +44,7 @@ final class Scenarios {
     }
 
     static final List<String> NAMES = List.of("all-in-sync", "mixed-drift", "all-unreachable", "300-drifting", "hostile-text",
-            "lead-times", "runtime-parity", "tls-parity", "headers-parity", "schema-parity");
+            "pending-owners", "lead-times", "runtime-parity", "tls-parity", "headers-parity", "schema-parity");
 
     /** What a broken or hostile service may report: terminal escapes, a fake line, mentions, links, bidi overrides. */
     static final String CLEAR_SCREEN = "\u001b[2J\u001b[H";
@@ -62,6 +63,7 @@ final class Scenarios {
             case "all-unreachable": return allUnreachable();
             case "300-drifting": return drifting(300);
             case "hostile-text": return hostileText();
+            case "pending-owners": return PendingScenario.report();
             case "lead-times": return mixedDrift();
             case "runtime-parity": return runtimeParity();
             case "tls-parity": return tlsParity();
@@ -93,7 +95,9 @@ final class Scenarios {
             resolved = List.of("billing");
             failure = new TargetState.Failure(AT.minus(Duration.ofMinutes(15)), "HTTP 500 rollup_error; gave up after 6 attempts");
         }
-        return Digests.build(r, r.environments(), r.services(), changes, resolved, 0, failure, false);
+        // pending-owners mentions the owners of every service that needs attention (mention-at: info).
+        Optional<Severity> mentionAt = Optional.of(name.equals("pending-owners") ? Severity.INFO : Severity.CRITICAL);
+        return Digests.build(r, r.environments(), r.services(), changes, resolved, 0, failure, false, mentionAt);
     }
 
     static EnvironmentReport env(Health health, String version, String commit, Instant builtAt, Map<String, Health> checks) {

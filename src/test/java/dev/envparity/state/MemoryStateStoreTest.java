@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 /** The server's store: every store contract, in this process's memory. */
-class MemoryStateStoreTest implements StateStoreContract, DeliveryLogContract, DeployQueueContract, SessionStoreContract {
+class MemoryStateStoreTest implements StateStoreContract, DeliveryLogContract, DeployQueueContract, SessionStoreContract,
+        CompareCacheContract {
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
     private final MemoryStateStore store = new MemoryStateStore(Clock.fixed(NOW, ZoneOffset.UTC));
 
@@ -31,6 +32,11 @@ class MemoryStateStoreTest implements StateStoreContract, DeliveryLogContract, D
 
     @Override
     public SessionStore sessionStore() {
+        return store;
+    }
+
+    @Override
+    public CompareCache compareCache() {
         return store;
     }
 }

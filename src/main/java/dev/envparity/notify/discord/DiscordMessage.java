@@ -26,8 +26,11 @@ public record DiscordMessage(String username, String content, List<Embed> embeds
     public record Footer(String text) {
     }
 
-    /** {"parse": []}: names from configuration or payloads never ping anyone. */
+    /**
+     * {"parse": []}: no text pings anyone; {@code roles} lists exactly the configured owners' roles this message
+     * mentions (https://discord.com/developers/docs/resources/message#allowed-mentions-object).
+     */
     @RegisterForReflection
-    public record AllowedMentions(List<String> parse) {
+    public record AllowedMentions(List<String> parse, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> roles) {
     }
 }

@@ -2,18 +2,22 @@ package dev.envparity.notify.discord;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.envparity.notify.Budget;
 import dev.envparity.notify.Digest;
+import dev.envparity.report.Link;
 import dev.envparity.notify.Markup;
 import dev.envparity.notify.Notifier;
 import dev.envparity.notify.SeverityStyle;
+import dev.envparity.report.Owner;
 import dev.envparity.report.ParityReport;
 
 /**
- * Discord webhooks: one embed coloured by severity, a field per service. Limits: content 2000 characters; per
+ * Discord webhooks: one embed coloured by severity, a field per service; the configured owners' roles are mentioned in
+ * the content (mentions in embeds do not ping), and {@code allowed_mentions.roles} lists exactly them. Limits: content 2000 characters; per
  * embed title 256, description 4096, 25 fields of name 256 / value 1024, footer 2048; 6000 characters across all
  * embeds (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). Mentions are disabled
  * with an empty {@code allowed_mentions.parse} (…/resources/message#allowed-mentions-object), and every digest
@@ -32,6 +36,7 @@ public class DiscordNotifier implements Notifier<DiscordMessage> {
     static final int MAX_EMBED_TOTAL = 6000;
     /** Discord Markdown's control characters (support.discord.com "Markdown Text 101"), brackets and tags included. */
     static final Markup TEXT = s -> Markup.backslash(s, "\\*_~`|>[]<");
+    private static final String COMMIT = "◦ ";
 
     @Override
     public String type() {
@@ -42,16 +47,23 @@ public class DiscordNotifier implements Notifier<DiscordMessage> {
     public DiscordMessage payload(Digest digest, ParityReport report) {
         Digest d = digest.escaped(TEXT);
         SeverityStyle style = SeverityStyle.of(d.severity());
-        String content = SeverityStyle.cut(style.emoji + " **" + d.headline() + "**", MAX_CONTENT);
+        // Mentions ping only from content, never from an embed.
+        List<String> roles = d.mentioned().stream().map(Owner::discord).filter(id -> id != null).distinct().toList();
+        String pings = roles.stream().map(id -> "<@&" + id + ">").collect(Collectors.joining(" "));
+        String content = SeverityStyle.cut(style.emoji + " **" + d.headline() + "**", MAX_CONTENT - pings.length() - 1)
+                + (pings.isEmpty() ? "" : "\n" + pings);
         String title = SeverityStyle.cut(d.subtitle(), MAX_TITLE);
         List<String> description = new ArrayList<>();
         if (d.previousFailure() != null) {
             description.add("⚠️ " + d.previousFailure());
         }
+        if (d.shipped() != null) {
+            description.add("📦 " + String.join("\n", d.shipped().lines(DiscordNotifier::link, COMMIT)));
+        }
         if (!d.resolved().isEmpty()) {
             description.add("✅ **Resolved**: " + String.join(", ", d.resolved()));
         }
-        String desc = description.isEmpty() ? null : SeverityStyle.cut(String.join("\n", description), MAX_DESCRIPTION);
+        String desc = description.isEmpty() ? null : SeverityStyle.cutLines(String.join("\n", description), MAX_DESCRIPTION);
         String footer = SeverityStyle.cut(d.footer(), MAX_FOOTER);
 
         String moreName = "…";
@@ -65,7 +77,12 @@ public class DiscordNotifier implements Notifier<DiscordMessage> {
         }
         DiscordMessage.Embed embed = new DiscordMessage.Embed(title, desc, style.rgb, fields,
                 new DiscordMessage.Footer(footer), d.at().toString());
-        return new DiscordMessage("envparity", content, List.of(embed), new DiscordMessage.AllowedMentions(List.of()));
+        return new DiscordMessage("envparity", content, List.of(embed), new DiscordMessage.AllowedMentions(List.of(), roles));
+    }
+
+    /** A masked link, which embeds render for webhooks; the URL has no brackets or parentheses (see {@link Link}). */
+    private static String link(Link link) {
+        return "[" + link.label() + "](" + link.url() + ")";
     }
 
     private static DiscordMessage.Field field(Digest.Item item) {
@@ -74,6 +91,7 @@ public class DiscordNotifier implements Notifier<DiscordMessage> {
         for (String f : item.findings()) {
             value.append("\n• ").append(f);
         }
-        return new DiscordMessage.Field(SeverityStyle.cut(name, MAX_FIELD_NAME), SeverityStyle.cut(value.toString(), MAX_FIELD_VALUE), false);
+        item.extras(DiscordNotifier::link, owner -> null, COMMIT).forEach(line -> value.append('\n').append(line));
+        return new DiscordMessage.Field(SeverityStyle.cut(name, MAX_FIELD_NAME), SeverityStyle.cutLines(value.toString(), MAX_FIELD_VALUE), false);
     }
 }

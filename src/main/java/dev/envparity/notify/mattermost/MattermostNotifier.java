@@ -7,9 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.envparity.notify.Budget;
 import dev.envparity.notify.Digest;
+import dev.envparity.report.Link;
 import dev.envparity.notify.Markup;
 import dev.envparity.notify.Notifier;
 import dev.envparity.notify.SeverityStyle;
+import dev.envparity.report.Owner;
 import dev.envparity.report.ParityReport;
 
 /**
@@ -20,12 +22,14 @@ import dev.envparity.report.ParityReport;
  * backslash-escaped (https://docs.mattermost.com/collaborate/format-messages.html), so no {@code [text](url)}
  * link; and a zero-width space after each {@code @}, because the server finds {@code @channel}, {@code @all},
  * {@code @here} and {@code @user} by splitting words on punctuation, backslashes included
- * (https://docs.mattermost.com/collaborate/mention-people.html).
+ * (https://docs.mattermost.com/collaborate/mention-people.html). The configured owners are mentioned in the post's text
+ * as {@code @name}, added after escaping; their names' form is checked by {@link Owner}.
  */
 @ApplicationScoped
 public class MattermostNotifier implements Notifier<MattermostMessage> {
     static final int MAX_CHARS = 16_000;
     static final Markup TEXT = s -> Markup.breakMentions(Markup.backslash(Markup.entities(s), "\\*_~`[]#|"));
+    private static final String COMMIT = "  - ";
 
     @Override
     public String type() {
@@ -40,6 +44,15 @@ public class MattermostNotifier implements Notifier<MattermostMessage> {
                 .append(d.subtitle());
         if (d.previousFailure() != null) {
             text.append("\n:warning: ").append(d.previousFailure());
+        }
+        if (d.shipped() != null) {
+            text.append("\n:package: ").append(String.join("\n", d.shipped().lines(MattermostNotifier::link, COMMIT)));
+        }
+        // Mentions notify from the post's text, not from its attachments.
+        List<String> pings = d.mentioned().stream().map(Owner::mattermost).filter(n -> n != null).distinct().map(n -> "@" + n)
+                .toList();
+        if (!pings.isEmpty()) {
+            text.append('\n').append(String.join(" ", pings));
         }
         String resolved = d.resolved().isEmpty() ? null : ":white_check_mark: **Resolved**: " + String.join(", ", d.resolved());
         String footer = d.footer();
@@ -64,6 +77,12 @@ public class MattermostNotifier implements Notifier<MattermostMessage> {
         for (String f : item.findings()) {
             value.append("\n- ").append(f);
         }
+        item.extras(MattermostNotifier::link, owner -> null, COMMIT).forEach(line -> value.append('\n').append(line));
         return new MattermostMessage.Field(title, value.toString(), false);
+    }
+
+    /** A Markdown link; the URL has no brackets, parentheses or spaces (see {@link Link}). */
+    private static String link(Link link) {
+        return "[" + link.label() + "](" + link.url() + ")";
     }
 }

@@ -7,9 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.envparity.notify.Budget;
 import dev.envparity.notify.Digest;
+import dev.envparity.report.Link;
 import dev.envparity.notify.Markup;
 import dev.envparity.notify.Notifier;
 import dev.envparity.notify.SeverityStyle;
+import dev.envparity.report.Owner;
 import dev.envparity.report.ParityReport;
 
 /**
@@ -18,7 +20,8 @@ import dev.envparity.report.ParityReport;
  * the way Slack documents ({@code &amp; &lt; &gt;}, https://api.slack.com/reference/surfaces/formatting#escaping):
  * with no literal {@code <}, nothing a service reports can become {@code <!channel>}, {@code <!here>},
  * {@code <@U…>}, {@code <!subteam^…>} or a {@code <url|text>} link. A bare "@here" stays text: the payload never
- * sets {@code link_names}.
+ * sets {@code link_names}. The only live markup is envparity's own, added after escaping: links it checked
+ * ({@link Link}) and the configured owners' mentions, whose ids {@link Owner} checked.
  */
 @ApplicationScoped
 public class SlackNotifier implements Notifier<SlackMessage> {
@@ -29,6 +32,7 @@ public class SlackNotifier implements Notifier<SlackMessage> {
     private static final int FIXED_BLOCKS = 5;
     /** Slack's mrkdwn control characters, per "Escaping text" in the Slack formatting guide. */
     static final Markup TEXT = Markup::entities;
+    private static final String COMMIT = "◦ ";
 
     @Override
     public String type() {
@@ -46,9 +50,12 @@ public class SlackNotifier implements Notifier<SlackMessage> {
         if (d.previousFailure() != null) {
             scope.append("\n:warning: ").append(d.previousFailure());
         }
-        blocks.add(SlackMessage.Block.section(SeverityStyle.cut(scope.toString(), MAX_SECTION)));
+        if (d.shipped() != null) {
+            scope.append("\n:package: ").append(String.join("\n", d.shipped().lines(SlackNotifier::link, COMMIT)));
+        }
+        blocks.add(SlackMessage.Block.section(SeverityStyle.cutLines(scope.toString(), MAX_SECTION)));
 
-        List<SlackMessage.Block> items = Budget.fit(d.items(), i -> SlackMessage.Block.section(SeverityStyle.cut(item(i), MAX_SECTION)),
+        List<SlackMessage.Block> items = Budget.fit(d.items(), i -> SlackMessage.Block.section(SeverityStyle.cutLines(item(i), MAX_SECTION)),
                 b -> 0, 0, MAX_BLOCKS - FIXED_BLOCKS);
         blocks.addAll(items);
         if (items.size() < d.items().size()) {
@@ -73,6 +80,23 @@ public class SlackNotifier implements Notifier<SlackMessage> {
         for (String f : item.findings()) {
             sb.append("\n• ").append(f);
         }
+        item.extras(SlackNotifier::link, SlackNotifier::mention, COMMIT).forEach(line -> sb.append('\n').append(line));
         return sb.toString();
+    }
+
+    /** {@code <url|label>}; the URL has no {@code < > |} (see {@link Link}), and Slack decodes {@code &amp;}. */
+    private static String link(Link link) {
+        return "<" + Markup.entities(link.url()) + "|" + link.label() + ">";
+    }
+
+    /**
+     * A user group as {@code <!subteam^S…>}, a user as {@code <@U…>}
+     * (https://api.slack.com/reference/surfaces/formatting#mentioning-groups); the id's form is checked by {@link Owner}.
+     */
+    private static String mention(Owner owner) {
+        if (owner.slack() == null) {
+            return null;
+        }
+        return owner.slack().startsWith("S") ? "<!subteam^" + owner.slack() + ">" : "<@" + owner.slack() + ">";
     }
 }

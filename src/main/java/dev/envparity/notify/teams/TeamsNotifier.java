@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.envparity.notify.Budget;
 import dev.envparity.notify.Digest;
+import dev.envparity.report.Link;
 import dev.envparity.notify.Markup;
 import dev.envparity.notify.Notifier;
 import dev.envparity.notify.SeverityStyle;
@@ -25,12 +26,13 @@ import dev.envparity.report.Severity;
  * (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-format); Teams clients
  * do not honour backslash escapes alike, so every service-reported text has its {@code ](} split instead. A
  * mention needs an {@code <at>} tag plus an {@code msteams.entities} entry; the card never carries entities, so no
- * text can mention anyone.
+ * text can mention anyone; an owner is shown by name.
  */
 @ApplicationScoped
 public class TeamsNotifier implements Notifier<TeamsMessage> {
     static final int MAX_BYTES = 20 * 1024;
     static final Markup TEXT = Markup::breakLinks;
+    private static final String COMMIT = "◦ ";
 
     @Override
     public String type() {
@@ -58,6 +60,9 @@ public class TeamsNotifier implements Notifier<TeamsMessage> {
         if (d.previousFailure() != null) {
             body.add(TeamsMessage.Element.text("⚠️ " + d.previousFailure()).color("Warning"));
         }
+        if (d.shipped() != null) {
+            body.add(TeamsMessage.Element.text("📦 " + String.join("\n\n", d.shipped().lines(TeamsNotifier::link, COMMIT))));
+        }
         List<TeamsMessage.Element> tail = new ArrayList<>();
         if (!d.resolved().isEmpty()) {
             tail.add(TeamsMessage.Element.text("✅ Resolved: " + String.join(", ", d.resolved())).separated());
@@ -83,7 +88,16 @@ public class TeamsNotifier implements Notifier<TeamsMessage> {
         block.add(TeamsMessage.Element.text(item.title()).bold().color(color(item.severity())).separated());
         block.add(TeamsMessage.Element.facts(item.cells().stream().map(c -> new TeamsMessage.Fact(c.environment(), c.detailed())).toList()));
         block.add(TeamsMessage.Element.text("- " + String.join("\n- ", item.findings())));
+        List<String> extras = item.extras(TeamsNotifier::link, owner -> null, COMMIT);
+        if (!extras.isEmpty()) {
+            block.add(TeamsMessage.Element.text(String.join("\n\n", extras)));
+        }
         return block;
+    }
+
+    /** A Markdown link, which TextBlocks render; the URL has no brackets, parentheses or spaces (see {@link Link}). */
+    private static String link(Link link) {
+        return "[" + link.label() + "](" + link.url() + ")";
     }
 
     private static TeamsMessage card(List<TeamsMessage.Element> body) {
