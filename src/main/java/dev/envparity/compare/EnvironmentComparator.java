@@ -73,14 +73,15 @@ public final class EnvironmentComparator {
             EnvironmentReport d = results.get(down);
             Pending host = compared.stream().filter(p -> p.about(up, down)).findFirst().orElse(null);
             shown = host != null ? host : shown;
+            List<Finding> versions = List.of();
             if (u.version() != null && d.version() != null) {
-                List<Finding> versions = pair(up, u, down, d, host != null && host.answered() ? host : null, now);
+                versions = pair(up, u, down, d, host != null && host.answered() ? host : null, now);
                 findings.addAll(versions);
                 findings.addAll(RuntimeParity.compare(up, u, down, d, versions));
                 findings.addAll(SchemaParity.pair(up, u, down, d, versions));
             }
-            findings.addAll(tls.differences(up, u, down, d));
-            findings.addAll(HeaderParity.compare(up, u, down, d));
+            findings.addAll(tls.differences(up, u, down, d, versions));
+            findings.addAll(HeaderParity.compare(up, u, down, d, versions));
         }
         return ServiceReport.of(service, results, findings, shown);
     }

@@ -14,13 +14,15 @@ import dev.envparity.report.Status;
 /**
  * The security header checklist, compared between two adjacent environments: a header one sends and the other lacks
  * (a load balancer or proxy that drops it), and a software version one reveals and the other does not. A header
- * not looked for on one side (Strict-Transport-Security over plain http) is not compared.
+ * not looked for on one side (Strict-Transport-Security over plain http) is not compared. On the same build a
+ * difference is a warning; while the builds differ it is information under the version finding's status.
  */
 final class HeaderParity {
     private HeaderParity() {
     }
 
-    static List<Finding> compare(String up, EnvironmentReport u, String down, EnvironmentReport d) {
+    /** @param versionFindings what the comparison of their versions found (empty when a version is unknown) */
+    static List<Finding> compare(String up, EnvironmentReport u, String down, EnvironmentReport d, List<Finding> versionFindings) {
         HeaderChecklist a = u.securityHeaders();
         HeaderChecklist b = d.securityHeaders();
         if (a == null || b == null) {
@@ -31,8 +33,15 @@ final class HeaderParity {
         lacks(up, a, down, b).ifPresent(parts::add);
         reveals(down, b, up, a, parts);
         reveals(up, a, down, b, parts);
-        return parts.isEmpty() ? List.of() : List.of(new Finding(Kind.HEADERS_MISMATCH, Severity.WARNING, Status.MISMATCH,
-                List.of(up, down), "security headers differ: " + String.join("; ", parts)));
+        if (parts.isEmpty()) {
+            return List.of();
+        }
+        Finding differentBuilds = DifferentBuilds.among(versionFindings);
+        String message = "security headers differ: " + String.join("; ", parts);
+        return List.of(differentBuilds == null
+                ? new Finding(Kind.HEADERS_MISMATCH, Severity.WARNING, Status.MISMATCH, List.of(up, down), message)
+                : new Finding(Kind.HEADERS_MISMATCH, Severity.INFO, differentBuilds.status(), List.of(up, down),
+                        message + " (" + up + " " + u.version() + ", " + down + " " + d.version() + ")"));
     }
 
     /** "production lacks Content-Security-Policy, X-Frame-Options that staging sends". */

@@ -2,7 +2,6 @@ package dev.envparity.compare;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import dev.envparity.report.EnvironmentReport;
 import dev.envparity.report.Finding;
@@ -17,17 +16,13 @@ import dev.envparity.report.Status;
  * An aspect one side does not publish is not compared: nothing is known about it.
  */
 final class RuntimeParity {
-    /** The findings that say the two sides run different builds. */
-    private static final Set<Kind> VERSION_KINDS = Set.of(Kind.VERSION_DRIFT, Kind.DOWNSTREAM_AHEAD, Kind.DIVERGED);
-
     private RuntimeParity() {
     }
 
     /** @param versionFindings what the comparison of their versions found */
     static List<Finding> compare(String up, EnvironmentReport u, String down, EnvironmentReport d,
             List<Finding> versionFindings) {
-        Finding differentBuilds = versionFindings.stream().filter(f -> VERSION_KINDS.contains(f.kind())).findFirst()
-                .orElse(null);
+        Finding differentBuilds = DifferentBuilds.among(versionFindings);
         List<Finding> findings = new ArrayList<>();
         u.runtime().forEach((aspect, upstream) -> {
             String downstream = d.runtime().get(aspect);

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import dev.envparity.report.EnvironmentReport;
 import dev.envparity.report.Finding;
@@ -23,7 +22,6 @@ import dev.envparity.report.Status;
  * edited a migration that had already run).
  */
 final class SchemaParity {
-    private static final Set<Kind> VERSION_KINDS = Set.of(Kind.VERSION_DRIFT, Kind.DOWNSTREAM_AHEAD, Kind.DIVERGED);
     /** Named in a sentence; the rest are counted. */
     private static final int NAMED = 3;
 
@@ -64,8 +62,7 @@ final class SchemaParity {
         if (!notDown.isEmpty()) {
             String which = (notDown.size() == 1 ? "migration " : "migrations ") + named(notDown);
             String verb = notDown.size() == 1 ? " is" : " are";
-            Finding differentBuilds = versionFindings.stream().filter(f -> VERSION_KINDS.contains(f.kind())).findFirst()
-                    .orElse(null);
+            Finding differentBuilds = DifferentBuilds.among(versionFindings);
             if (differentBuilds == null) {
                 findings.add(new Finding(Kind.SCHEMA_PENDING, Severity.WARNING, Status.MISMATCH, envs, down + " runs "
                         + d.version() + " but " + which + verb + " not applied (" + up + " has " + (notDown.size() == 1 ? "it"

@@ -46,18 +46,21 @@ final class TlsParity {
     }
 
     /** A different issuer or protocol between two adjacent environments, when both answered over TLS. */
-    List<Finding> differences(String up, EnvironmentReport u, String down, EnvironmentReport d) {
+    List<Finding> differences(String up, EnvironmentReport u, String down, EnvironmentReport d, List<Finding> versionFindings) {
         if (!rules.enabled() || !rules.compare() || u.tls() == null || d.tls() == null) {
             return List.of();
         }
         List<Finding> findings = new ArrayList<>();
         List<String> envs = List.of(up, down);
+        // Information either way; while the builds differ, under the version finding's status.
+        Finding differentBuilds = DifferentBuilds.among(versionFindings);
+        Status status = differentBuilds == null ? Status.MISMATCH : differentBuilds.status();
         if (!u.tls().issuedBy().equals(d.tls().issuedBy())) {
-            findings.add(new Finding(Kind.TLS_MISMATCH, Severity.INFO, Status.MISMATCH, envs, down + "'s certificate is issued by "
+            findings.add(new Finding(Kind.TLS_MISMATCH, Severity.INFO, status, envs, down + "'s certificate is issued by "
                     + d.tls().issuedBy() + ", " + up + "'s by " + u.tls().issuedBy()));
         }
         if (!u.tls().protocol().equals(d.tls().protocol())) {
-            findings.add(new Finding(Kind.TLS_MISMATCH, Severity.INFO, Status.MISMATCH, envs, down + " negotiates "
+            findings.add(new Finding(Kind.TLS_MISMATCH, Severity.INFO, status, envs, down + " negotiates "
                     + d.tls().protocol() + ", " + up + " " + u.tls().protocol()));
         }
         return findings;

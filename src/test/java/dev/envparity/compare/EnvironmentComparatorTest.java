@@ -1,6 +1,7 @@
 package dev.envparity.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -265,5 +266,34 @@ class EnvironmentComparatorTest {
         both.put("production", production);
         assertVerdict(new EnvironmentComparator(Duration.ofHours(72), new TlsRules(true, Duration.ofDays(14), Duration.ofDays(3),
                 false)).judge("checkout", both, NOW), Status.IN_SYNC, Severity.OK);
+    }
+
+    /**
+     * A pending promotion stays a pending promotion: a certificate or header difference that may arrive with it is
+     * information under its status, never a MISMATCH that fails the gate (warning) or leaves the Drift filter.
+     */
+    @Test
+    void whileTheVersionIsPendingCertificateAndHeaderDifferencesTravelWithIt() {
+        EnvironmentReport staging = env("2.4.0", null, Instant.parse("2026-11-25T06:00:00Z"))
+                .withTls(new dev.envparity.report.TlsReport("TLSv1.3", "CN=checkout.example.com", List.of("checkout.example.com"),
+                        "CN=R11,O=Let's Encrypt,C=US", "Let's Encrypt", NOW.plus(Duration.ofDays(60))))
+                .withSecurityHeaders(new dev.envparity.report.HeaderChecklist(List.of("Content-Security-Policy"), List.of(), Map.of()));
+        dev.envparity.report.HeaderChecklist withoutCsp = new dev.envparity.report.HeaderChecklist(List.of(),
+                List.of("Content-Security-Policy"), Map.of());
+        EnvironmentReport production = env("2.3.1")
+                .withTls(new dev.envparity.report.TlsReport("TLSv1.3", "CN=checkout.example.com", List.of("checkout.example.com"),
+                        "CN=G2,O=DigiCert Inc,C=US", "DigiCert Inc", NOW.plus(Duration.ofDays(300))))
+                .withSecurityHeaders(withoutCsp);
+        ServiceReport pending = judge(staging, production);
+        assertVerdict(pending, Status.PROMOTION_PENDING, Severity.INFO,
+                "staging 2.4.0 is ahead of production 2.3.1 for 1d 4h (built 2026-11-25)",
+                "production's certificate is issued by DigiCert Inc, staging's by Let's Encrypt",
+                "security headers differ: production lacks Content-Security-Policy that staging sends (staging 2.4.0, production 2.3.1)");
+        assertTrue(pending.findings().stream().allMatch(f -> f.status() == Status.PROMOTION_PENDING), pending.findings().toString());
+
+        // The same build: the header difference is a warning again.
+        ServiceReport same = judge(staging, env("2.4.0").withSecurityHeaders(withoutCsp));
+        assertEquals(Status.MISMATCH, same.status());
+        assertEquals(Severity.WARNING, same.severity());
     }
 }
