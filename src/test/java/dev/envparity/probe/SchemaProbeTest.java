@@ -135,6 +135,14 @@ class SchemaProbeTest {
         assertEquals(List.of("production runs 2.4.0 but migration changeset 42-add-tax-column by bob is not applied "
                 + "(staging has it)"), messages(r));
 
+        // Production's Liquibase has not rewritten its checksums to the new algorithm yet (8: against 9:): no edit.
+        StubServer older = serving("2.4.0", "/actuator/liquibase", Reply.json(200, both.replace(
+                "9:d3589feb2baad02e15540750499ba311", "8:0ab5d5c1e7b2c64f4e3e2a1b0f9d8c7e")));
+        assertEquals(List.of(), messages(judge(staging, older, "schema", "liquibase")), "another checksum algorithm is no edit");
+        StubServer edited = serving("2.4.0", "/actuator/liquibase", Reply.json(200, both.replace(
+                "9:d3589feb2baad02e15540750499ba311", "9:0ab5d5c1e7b2c64f4e3e2a1b0f9d8c7e")));
+        assertEquals(Severity.CRITICAL, judge(staging, edited, "schema", "liquibase").severity());
+
         StubServer missing = serving("2.4.0", "/elsewhere", Reply.json(200, "{}"));
         ServiceReport unknown = judge(staging, missing, "schema", "liquibase");
         assertNull(unknown.environments().get("production").error(), "the service itself answered");
