@@ -123,6 +123,21 @@ class SchemaProbeTest {
         assertEquals("production has a failed migration: V3 add tax column", messages(failed).get(0));
     }
 
+    /** Two databases, each with its own Flyway bean and its own V1, V2, V3: a migration missing in one is not hidden. */
+    @Test
+    void twoFlywayBeansAreComparedEachOnItsOwn() {
+        String main = FLYWAY.substring(FLYWAY.indexOf("\"migrations\""), FLYWAY.lastIndexOf(']') + 1);
+        String both = "{\"contexts\": {\"application\": {\"flywayBeans\": {\"flyway\": {" + main + "}, \"auditFlyway\": {"
+                + main + "}}}}}";
+        String auditBehind = "{\"contexts\": {\"application\": {\"flywayBeans\": {\"flyway\": {" + main
+                + "}, \"auditFlyway\": {" + main.replace("\"state\": \"SUCCESS\", \"installedBy\": \"SA\", \"installedOn\": "
+                        + "\"2026-11-24T16:02:44.310Z\"", "\"state\": \"PENDING\"") + "}}}}}";
+        ServiceReport r = judge(serving("2.4.0", "/actuator/flyway", Reply.json(200, both)),
+                serving("2.4.0", "/actuator/flyway", Reply.json(200, auditBehind)), "schema", "flyway");
+        assertEquals(List.of("production runs 2.4.0 but migration auditFlyway: V3 add tax column is not applied (staging has it)"),
+                messages(r));
+    }
+
     @Test
     void liquibaseInAParentContextAndAnUnreadableEndpoint() {
         String both = Fixtures.read("schema/liquibase-parent-context.json");
