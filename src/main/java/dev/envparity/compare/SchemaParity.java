@@ -77,7 +77,7 @@ final class SchemaParity {
         upApplied.forEach((key, m) -> {
             Migration other = downApplied.get(key);
             if (other != null && m.versioned() && m.checksum() != null && other.checksum() != null
-                    && !Objects.equals(m.checksum(), other.checksum())) {
+                    && sameAlgorithm(m.checksum(), other.checksum()) && !Objects.equals(m.checksum(), other.checksum())) {
                 edited.add(m.label() + " (" + up + " " + m.checksum() + ", " + down + " " + other.checksum() + ")");
             }
         });
@@ -87,6 +87,17 @@ final class SchemaParity {
                     + " applied with different checksums: someone edited a migration after it ran"));
         }
         return findings;
+    }
+
+    /**
+     * Liquibase prefixes its checksums with their algorithm's version ("8:…", "9:…"); 4.22 changed the algorithm and
+     * later releases rewrite stored checksums on update (https://github.com/liquibase/liquibase/issues/4665): an upgrade
+     * is not an edit. Flyway's checksums (numbers) carry no prefix.
+     */
+    private static boolean sameAlgorithm(String a, String b) {
+        int i = a.indexOf(':');
+        int j = b.indexOf(':');
+        return i < 0 && j < 0 || i >= 0 && j >= 0 && a.substring(0, i).equals(b.substring(0, j));
     }
 
     private static Map<String, Migration> applied(SchemaReport s) {

@@ -90,7 +90,7 @@ final class OwnershipResolver {
         Matcher m = PLACEHOLDER.matcher(template);
         while (m.find()) {
             if (!Promotion.PLACEHOLDERS.contains("{" + m.group(1) + "}")) {
-                problems.add(key + ": unknown placeholder {" + m.group(1) + "}; use " + Promotion.PLACEHOLDERS);
+                problems.add(key + ": a placeholder it does not know; use only " + Promotion.PLACEHOLDERS);
                 return null;
             }
         }

@@ -249,6 +249,8 @@ public final class PlanResolver {
     private String path(String key, String path) {
         if (!path.startsWith("/")) {
             problem(key + ": must start with '/'");
+        } else if (!ServiceSpec.isUrlPath(path)) {
+            problem(key + ": not a valid URL path; escape spaces and special characters (%20)");
         }
         return path;
     }

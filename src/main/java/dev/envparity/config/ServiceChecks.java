@@ -115,6 +115,10 @@ public record ServiceChecks(List<RuntimeField> runtime, boolean tls, List<String
             problems.add(key + ".schema-path: must start with '/'");
             return null;
         }
+        if (!ServiceSpec.isUrlPath(path)) {
+            problems.add(key + ".schema-path: not a valid URL path; escape spaces and special characters (%20)");
+            return null;
+        }
         return new SchemaSource(tool, path);
     }
 

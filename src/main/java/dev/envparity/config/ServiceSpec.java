@@ -52,6 +52,19 @@ public record ServiceSpec(
         return join(urls.get(environment), checks.schema().path());
     }
 
+    /**
+     * Whether a configured path makes a URL once appended to a base URL (spaces, '|' or a broken %-escape do not):
+     * checked at start-up, so that no probe ever builds an invalid one.
+     */
+    static boolean isUrlPath(String path) {
+        try {
+            URI.create("http://host" + path);
+            return path.startsWith("/");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** Appends the path to the base URL's path; URI.resolve would drop a base path such as /app. */
     static URI join(URI base, String path) {
         String b = base.toString();

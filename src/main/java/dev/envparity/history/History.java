@@ -72,11 +72,16 @@ public class History {
         }
         Map<String, ServiceReport> reports = new LinkedHashMap<>();
         Map<String, Observation> pending = new LinkedHashMap<>();
-        probed.forEach((name, envs) -> {
-            Observation o = new Observation(stored.getOrDefault(name, ServiceHistory.EMPTY), at, check, retention);
-            reports.put(name, o.findings(judge.judge(name, o.environments(envs))));
-            pending.put(name, o);
-        });
+        try {
+            probed.forEach((name, envs) -> {
+                Observation o = new Observation(stored.getOrDefault(name, ServiceHistory.EMPTY), at, check, retention);
+                reports.put(name, o.findings(judge.judge(name, o.environments(envs))));
+                pending.put(name, o);
+            });
+        } catch (RuntimeException e) {
+            // The stores refuse damaged histories; should one still get through, the check runs without history.
+            return unknown(probed, judge, new StateStoreException("the stored history could not be read", e));
+        }
         try {
             for (int attempt = 1; !pending.isEmpty(); attempt++) {
                 List<HistoryStore.Update> updates = new ArrayList<>();

@@ -111,14 +111,23 @@ public class Prober {
     }
 
     private CompletableFuture<Exchanges> exchanges(ServiceSpec spec, String environment) {
-        URI healthUri = spec.healthUri(environment);
-        URI versionUri = spec.versionUri(environment);
+        URI healthUri;
+        URI versionUri;
+        URI schemaUri;
+        try {
+            healthUri = spec.healthUri(environment);
+            versionUri = spec.versionUri(environment);
+            schemaUri = spec.checks().schema() == null ? null : spec.schemaUri(environment);
+        } catch (IllegalArgumentException e) {
+            // Configuration checks every path at start-up; should one still not make a URL, this environment fails alone.
+            return CompletableFuture.completedFuture(new Exchanges(spec, environment, false, null, null, null, e));
+        }
         boolean shared = healthUri.equals(versionUri);
         CompletableFuture<Exchange> health = fetch(healthUri, spec, HealthParser::isHealthDocument);
         CompletableFuture<Exchange> version = shared ? health : fetch(versionUri, spec, f -> false);
         // The migrations endpoint, for a service that opted in: read alongside, never part of reachable or healthy.
-        CompletableFuture<Exchange> schema = spec.checks().schema() == null ? CompletableFuture.completedFuture(null)
-                : fetch(spec.schemaUri(environment), spec, f -> false);
+        CompletableFuture<Exchange> schema = schemaUri == null ? CompletableFuture.completedFuture(null)
+                : fetch(schemaUri, spec, f -> false);
         return health.thenCombine(version, (h, v) -> new Exchanges(spec, environment, shared, h, v, null, null))
                 .exceptionally(t -> new Exchanges(spec, environment, shared, null, null, null, t))
                 .thenCombine(schema, Exchanges::withSchema);

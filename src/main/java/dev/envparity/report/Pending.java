@@ -26,8 +26,12 @@ public record Pending(String from, String to, State status, Integer aheadBy, Int
     /** The JSON report lists at most this many commits; the counts stay exact. */
     public static final int MAX_COMMITS = 20;
 
+    /** Longer links from a host are dropped: a cut one would lead elsewhere. */
+    static final int MAX_URL = 512;
+
     public Pending {
         commits = commits == null ? null : List.copyOf(commits.subList(0, Math.min(MAX_COMMITS, commits.size())));
+        compareUrl = compareUrl == null || compareUrl.length() > MAX_URL ? null : compareUrl;
     }
 
     /** The host's answer for the pair. */
@@ -108,6 +112,19 @@ public record Pending(String from, String to, State status, Integer aheadBy, Int
     public record Commit(String sha, String title, String author, String url, Integer pullRequest) {
         private static final int MAX_TITLE = 72;
         private static final int MAX_AUTHOR = 40;
+        /** What is kept of a host's text, whatever it sends (a 1 MB title would otherwise travel into caches and reports). */
+        private static final int KEPT = 200;
+
+        public Commit {
+            sha = kept(sha);
+            title = kept(title);
+            author = kept(author);
+            url = url == null || url.length() > MAX_URL ? null : url;
+        }
+
+        private static String kept(String text) {
+            return text == null || text.length() <= KEPT ? text : text.substring(0, KEPT);
+        }
 
         /**
          * "#481 Fix tax rounding (Ana Ruiz)": the pull request first, its number not repeated in the title; one printable

@@ -51,5 +51,9 @@ public record SchemaReport(String tool, String url, String latest, int applied, 
      */
     @RegisterForReflection
     public record Migration(String key, String label, String checksum, boolean applied, boolean failed, boolean versioned) {
+        /** The same migration, known by the bean (the database) it belongs to: "auditFlyway: V3 add index". */
+        public Migration inBean(String bean) {
+            return new Migration(bean + "/" + key, bean + ": " + label, checksum, applied, failed, versioned);
+        }
     }
 }

@@ -20,6 +20,8 @@ import dev.envparity.state.CompareCache.Answer;
  */
 final class GitHubHost implements CodeHost {
     static final int PER_PAGE = 100;
+    /** A page number a host sends is bounded, whatever it says (a hostile Link or ahead_by must not overflow). */
+    static final int MAX_PAGE = 10_000;
     private static final Pattern LAST = Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"last\"");
     private static final Pattern PAGE = Pattern.compile("[?&]page=(\\d+)");
 
@@ -40,7 +42,7 @@ final class GitHubHost implements CodeHost {
         GitHubComparison c = first.getEntity();
         List<GitHubComparison.Commit> oldestFirst = c.commits() == null ? List.of() : c.commits();
         if (c.aheadBy() > oldestFirst.size()) {
-            int last = lastPage(first).orElse((c.aheadBy() + PER_PAGE - 1) / PER_PAGE);
+            int last = lastPage(first).orElse((int) Math.min(MAX_PAGE, ((long) c.aheadBy() + PER_PAGE - 1) / PER_PAGE));
             List<GitHubComparison.Commit> tail = new ArrayList<>(page(ownerRepo, base, head, last, what));
             if (tail.size() < Pending.MAX_COMMITS && last > 2) {
                 tail.addAll(0, page(ownerRepo, base, head, last - 1, what));
@@ -73,7 +75,14 @@ final class GitHubHost implements CodeHost {
             return Optional.empty();
         }
         Matcher page = PAGE.matcher(last.group(1));
-        return page.find() ? Optional.of(Integer.valueOf(page.group(1))) : Optional.empty();
+        if (!page.find()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of((int) Math.max(1, Math.min(MAX_PAGE, Long.parseLong(page.group(1)))));
+        } catch (NumberFormatException tooLong) {
+            return Optional.of(MAX_PAGE);
+        }
     }
 
     private static Pending.State state(GitHubComparison c) {

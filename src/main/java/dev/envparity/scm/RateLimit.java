@@ -83,9 +83,10 @@ final class RateLimit {
         return null;
     }
 
+    /** A host's number, or -1; never past the year 5000, so that time arithmetic on it cannot overflow. */
     private static long number(String value) {
         try {
-            return Long.parseLong(value);
+            return Math.min(Long.parseLong(value), 100_000_000_000L);
         } catch (NumberFormatException e) {
             return -1;
         }

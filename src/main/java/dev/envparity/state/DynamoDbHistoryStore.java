@@ -56,6 +56,8 @@ public class DynamoDbHistoryStore implements HistoryStore {
     private static final int BATCH_ATTEMPTS = 5;
     /** The compressed history's budget, leaving room below 400 KB for the key and the other attributes. */
     static final int MAX_ITEM_BYTES = 300_000;
+    /** A history this store wrote unpacks to well under this (1,500 transitions of short values); more is damage. */
+    static final int MAX_UNPACKED_BYTES = 8 * 1024 * 1024;
 
     private final Supplier<DynamoDbClient> dynamo;
     private final String table;
@@ -137,9 +139,10 @@ public class DynamoDbHistoryStore implements HistoryStore {
         AttributeValue stored = item.get("history");
         try (InputStream in = new GZIPInputStream(stored == null || stored.b() == null ? InputStream.nullInputStream()
                 : stored.b().asInputStream())) {
-            ServiceHistory h = json.readValue(in, ServiceHistory.class);
-            if (h != null && h.version() == version && h.environments() != null && h.findings() != null
-                    && h.transitions() != null) {
+            // Unpacked with a cap: a damaged or hostile item of 300 KB could otherwise inflate to hundreds of MB.
+            byte[] unpacked = in.readNBytes(MAX_UNPACKED_BYTES + 1);
+            ServiceHistory h = unpacked.length > MAX_UNPACKED_BYTES ? null : json.readValue(unpacked, ServiceHistory.class);
+            if (h != null && h.version() == version && h.whole()) {
                 return h;
             }
         } catch (IOException | RuntimeException e) {

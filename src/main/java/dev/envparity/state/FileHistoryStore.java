@@ -164,14 +164,10 @@ public class FileHistoryStore implements HistoryStore {
         if (d == null || d.services() == null) {
             throw new Damaged("it holds " + (d == null ? "null" : "no services"));
         }
-        if (d.services().values().stream().anyMatch(FileHistoryStore::incomplete)) {
+        if (d.services().values().stream().anyMatch(h -> h == null || !h.whole())) {
             throw new Damaged("a service's history is incomplete");
         }
         return d;
-    }
-
-    private static boolean incomplete(ServiceHistory h) {
-        return h == null || h.environments() == null || h.findings() == null || h.transitions() == null;
     }
 
     /** Content that is not a history. */

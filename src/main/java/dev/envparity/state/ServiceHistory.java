@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -37,6 +38,19 @@ public record ServiceHistory(long version, Instant observedAt, Map<String, Envir
     public static final int MAX_VALUE = 120;
 
     public static final ServiceHistory EMPTY = new ServiceHistory(0, null, Map.of(), Map.of(), List.of(), null);
+
+    /**
+     * Whether every part a check reads is there. A stored document can be damaged anywhere (a hand edit, a partial
+     * write, another tool): nulls where records belong make it no history, which the stores replace, never a check
+     * that fails.
+     */
+    @JsonIgnore
+    public boolean whole() {
+        return environments != null && findings != null && transitions != null
+                && environments.values().stream().allMatch(e -> e != null)
+                && findings.values().stream().allMatch(o -> o != null && o.since() != null && o.status() != null)
+                && transitions.stream().allMatch(t -> t != null && t.at() != null && t.kind() != null);
+    }
 
     /**
      * One environment, as last seen.

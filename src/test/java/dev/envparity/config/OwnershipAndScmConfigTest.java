@@ -122,7 +122,7 @@ class OwnershipAndScmConfigTest {
                         "https://github.com/acme/{service}/actions/workflows/promote.yml?ref={commit}&to={to}")).promoteUrl());
         assertEquals(List.of("parity.services.app.runbook: must be an http:// or https:// URL",
                 "parity.services.app.rollback: a short note (one line, at most 500 characters) or a URL",
-                "parity.services.app.promote-url: unknown placeholder {env}; use {service}, {from}, {to}, {version}, {commit}"),
+                "parity.services.app.promote-url: a placeholder it does not know; use only {service}, {from}, {to}, {version}, {commit}"),
                 problems(Map.of("parity.services.app.promote-url", "https://argo.example.com/{env}",
                         "parity.services.app.runbook", "wiki page", "parity.services.app.rollback", "x".repeat(501))));
         assertEquals(List.of("parity.defaults.promote-url: must be an http:// or https:// URL"),

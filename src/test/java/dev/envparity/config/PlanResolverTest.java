@@ -163,6 +163,10 @@ class PlanResolverTest {
         assertTrue(problems.stream().anyMatch(m -> m.startsWith("parity.services.checkout.timeout: must be between")), problems.toString());
         assertTrue(problems.contains("parity.services.checkout.headers.Host: this header is set by the HTTP client and cannot be configured"), problems.toString());
         assertTrue(problems.contains("parity.services.checkout.health-path: must start with '/'"), problems.toString());
+        p.put("parity.services.checkout.version-path", "/actuator/in fo");
+        assertTrue(problems(p).contains("parity.services.checkout.version-path: not a valid URL path; escape spaces and special "
+                + "characters (%20)"), problems(p).toString());
+        assertTrue(problems(p).stream().noneMatch(m -> m.contains("in fo")), "never the value");
     }
 
     @Test

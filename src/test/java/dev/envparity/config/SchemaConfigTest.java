@@ -45,5 +45,10 @@ class SchemaConfigTest {
                         "parity.services.app.schema", "flyway")));
         assertEquals(List.of("parity.services.app.schema-path: must start with '/'"), problems(Map.of("parity.services.app.schema",
                 "flyway", "parity.services.app.schema-path", "actuator/flyway")));
+        // Accepted at start-up, it would have made every probe of every service fail to build its URL.
+        for (String broken : List.of("/actuator/fly way", "/%zz", "/a|b")) {
+            assertEquals(List.of("parity.services.app.schema-path: not a valid URL path; escape spaces and special characters (%20)"),
+                    problems(Map.of("parity.services.app.schema", "flyway", "parity.services.app.schema-path", broken)), broken);
+        }
     }
 }

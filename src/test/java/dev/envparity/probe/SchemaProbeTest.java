@@ -123,6 +123,21 @@ class SchemaProbeTest {
         assertEquals("production has a failed migration: V3 add tax column", messages(failed).get(0));
     }
 
+    /** Two databases, each with its own Flyway bean and its own V1, V2, V3: a migration missing in one is not hidden. */
+    @Test
+    void twoFlywayBeansAreComparedEachOnItsOwn() {
+        String main = FLYWAY.substring(FLYWAY.indexOf("\"migrations\""), FLYWAY.lastIndexOf(']') + 1);
+        String both = "{\"contexts\": {\"application\": {\"flywayBeans\": {\"flyway\": {" + main + "}, \"auditFlyway\": {"
+                + main + "}}}}}";
+        String auditBehind = "{\"contexts\": {\"application\": {\"flywayBeans\": {\"flyway\": {" + main
+                + "}, \"auditFlyway\": {" + main.replace("\"state\": \"SUCCESS\", \"installedBy\": \"SA\", \"installedOn\": "
+                        + "\"2026-11-24T16:02:44.310Z\"", "\"state\": \"PENDING\"") + "}}}}}";
+        ServiceReport r = judge(serving("2.4.0", "/actuator/flyway", Reply.json(200, both)),
+                serving("2.4.0", "/actuator/flyway", Reply.json(200, auditBehind)), "schema", "flyway");
+        assertEquals(List.of("production runs 2.4.0 but migration auditFlyway: V3 add tax column is not applied (staging has it)"),
+                messages(r));
+    }
+
     @Test
     void liquibaseInAParentContextAndAnUnreadableEndpoint() {
         String both = Fixtures.read("schema/liquibase-parent-context.json");
@@ -134,6 +149,14 @@ class SchemaProbeTest {
         assertEquals("changeset 42-add-tax-column by bob", r.environments().get("staging").schema().latest());
         assertEquals(List.of("production runs 2.4.0 but migration changeset 42-add-tax-column by bob is not applied "
                 + "(staging has it)"), messages(r));
+
+        // Production's Liquibase has not rewritten its checksums to the new algorithm yet (8: against 9:): no edit.
+        StubServer older = serving("2.4.0", "/actuator/liquibase", Reply.json(200, both.replace(
+                "9:d3589feb2baad02e15540750499ba311", "8:0ab5d5c1e7b2c64f4e3e2a1b0f9d8c7e")));
+        assertEquals(List.of(), messages(judge(staging, older, "schema", "liquibase")), "another checksum algorithm is no edit");
+        StubServer edited = serving("2.4.0", "/actuator/liquibase", Reply.json(200, both.replace(
+                "9:d3589feb2baad02e15540750499ba311", "9:0ab5d5c1e7b2c64f4e3e2a1b0f9d8c7e")));
+        assertEquals(Severity.CRITICAL, judge(staging, edited, "schema", "liquibase").severity());
 
         StubServer missing = serving("2.4.0", "/elsewhere", Reply.json(200, "{}"));
         ServiceReport unknown = judge(staging, missing, "schema", "liquibase");

@@ -98,7 +98,9 @@ class SecurityHeadersProbeTest {
         StubServer staging = serving(StubServer.https(TestCertificates.server(ca, Duration.ofDays(90))),
                 "Strict-Transport-Security", "max-age=31536000", "Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
         StubServer production = serving(StubServer.https(TestCertificates.server(ca, Duration.ofDays(90))),
-                "Content-Security-Policy", "default-src 'self'", "X-Frame-Options", "SAMEORIGIN");
+                "Content-Security-Policy", "default-src 'self'", "X-Frame-Options", "SAMEORIGIN",
+                // max-age=0 tells browsers to forget HSTS: switched off, not sent (RFC 6797 §6.1.1).
+                "Strict-Transport-Security", "max-age=0");
         Prober prober = new Prober(VERTX, new ProbeSettings(16, 1024 * 1024, 5, TestCertificates.trustStore(dir, ca).toString(),
                 TestCertificates.PASSWORD));
         ServiceReport r = judge(prober, TestPlans.service("spring-boot", staging.url(), production.url(), "security-headers",

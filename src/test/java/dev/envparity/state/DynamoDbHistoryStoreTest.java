@@ -134,6 +134,29 @@ class DynamoDbHistoryStoreTest implements HistoryStoreContract {
         assertEquals(HistoryStoreContract.history(2, "2.4.1"), store.load(List.of("checkout")).get("checkout"));
     }
 
+    /** Damaged inside (nulls where records belong), or a gzip bomb: no history, never a failed check or a full heap. */
+    @Test
+    void aDamagedOrHugeItemStartsAgainToo() throws Exception {
+        String table = table();
+        HistoryStore store = new DynamoDbHistoryStore(aws::dynamoDb, table, JSON, CLOCK);
+        byte[] bomb = new byte[DynamoDbHistoryStore.MAX_UNPACKED_BYTES + 1024];
+        java.util.Arrays.fill(bomb, (byte) ' ');
+        for (byte[] content : List.of(
+                "{\"version\":1,\"environments\":{},\"findings\":{\"UNHEALTHY production\":null},\"transitions\":[]}".getBytes(),
+                "{\"version\":1,\"environments\":{},\"findings\":{},\"transitions\":[{}]}".getBytes(), bomb)) {
+            java.io.ByteArrayOutputStream packed = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(packed)) {
+                gzip.write(content);
+            }
+            dynamo.putItem(r -> r.tableName(table).item(Map.of("pk", AttributeValue.fromS("history#checkout"),
+                    "version", AttributeValue.fromN("1"), "history", AttributeValue.fromB(
+                            software.amazon.awssdk.core.SdkBytes.fromByteArray(packed.toByteArray())))));
+            ServiceHistory seen = store.load(List.of("checkout")).get("checkout");
+            assertEquals(1, seen.version());
+            assertTrue(seen.whole() && seen.transitions().isEmpty() && seen.findings().isEmpty());
+        }
+    }
+
     /** Not "no history": that would count every finding as new, and the next write would lose anyway. */
     @Test
     void aMissingTableIsAnErrorNamingTheTableAndTheOperation() {

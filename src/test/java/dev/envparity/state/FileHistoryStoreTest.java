@@ -50,7 +50,14 @@ class FileHistoryStoreTest implements HistoryStoreContract {
     @Test
     void aDamagedFileIsReportedSetAsideAndANewHistoryBegins() throws Exception {
         for (String content : List.of("{\"checks\": 4, \"services\": {\"checkout\": {\"vers", "null", "[]", "",
-                "{\"checks\": 4}", "{\"checks\": 4, \"services\": {\"checkout\": null}}")) {
+                "{\"checks\": 4}", "{\"checks\": 4, \"services\": {\"checkout\": null}}",
+                // Whole at the top, damaged inside: each of these once made every later check fail.
+                "{\"checks\": 4, \"services\": {\"checkout\": {\"version\": 1, \"environments\": {}, \"findings\": {}, "
+                        + "\"transitions\": [{}]}}}",
+                "{\"checks\": 4, \"services\": {\"checkout\": {\"version\": 1, \"environments\": {}, \"findings\": {}, "
+                        + "\"transitions\": [null]}}}",
+                "{\"checks\": 4, \"services\": {\"checkout\": {\"version\": 1, \"environments\": {\"staging\": null}, "
+                        + "\"findings\": {\"UNHEALTHY production\": null}, \"transitions\": []}}}")) {
             Path file = folder.resolve("damaged.json");
             Files.writeString(file, content);
             FileHistoryStore store = new FileHistoryStore(file, JSON, CLOCK);

@@ -25,13 +25,15 @@ public final class SecurityHeaderCheck {
     /** CSP Level 2 frame-ancestors supersedes X-Frame-Options (https://www.w3.org/TR/CSP2/#directive-frame-ancestors). */
     private static final Pattern FRAME_ANCESTORS = Pattern.compile("(^|;)\\s*frame-ancestors\\s", Pattern.CASE_INSENSITIVE);
     private static final int MAX_VALUE = 60;
+    /** max-age=0 tells the browser to forget the host's HSTS policy (RFC 6797 §6.1.1): it is switched off, not sent. */
+    private static final Pattern HSTS_OFF = Pattern.compile("(^|;)\\s*max-age\\s*=\\s*\"?0+\"?\\s*(;|$)", Pattern.CASE_INSENSITIVE);
 
     private SecurityHeaderCheck() {
     }
 
     /**
      * Strict-Transport-Security is looked for only when the answers came over TLS: over http it means nothing (RFC 6797
-     * §7.2, a host sends it over secure transport only).
+     * §7.2, a host sends it over secure transport only). {@code max-age=0} switches it off: that counts as missing.
      *
      * @param checklist header names, as configured
      * @param answers the responses of this environment's probes; a header any of them carried counts as sent
@@ -51,7 +53,8 @@ public final class SecurityHeaderCheck {
             if (VERSION_LEAKS.contains(lower)) {
                 value.filter(v -> VERSION.matcher(v).find()).ifPresent(v -> leaks.put(name, UntrustedText.excerpt(v, MAX_VALUE)));
             } else if (!lower.equals("strict-transport-security") || https) {
-                boolean sent = value.isPresent() || lower.equals("x-frame-options") && value(answers,
+                boolean sent = value.filter(v -> !lower.equals("strict-transport-security") || !HSTS_OFF.matcher(v).find())
+                        .isPresent() || lower.equals("x-frame-options") && value(answers,
                         "content-security-policy").filter(csp -> FRAME_ANCESTORS.matcher(csp).find()).isPresent();
                 (sent ? present : missing).add(name);
             }

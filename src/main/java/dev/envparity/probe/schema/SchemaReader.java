@@ -2,7 +2,9 @@ package dev.envparity.probe.schema;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -39,19 +41,22 @@ public final class SchemaReader {
             throw new ProbeFailure(tool.id + " document has no contexts", false);
         }
         String beansField = tool == SchemaTool.FLYWAY ? "flywayBeans" : "liquibaseBeans";
-        List<JsonNode> beans = new ArrayList<>();
-        contexts.forEach(context -> context.path(beansField).forEach(beans::add));
+        Map<String, JsonNode> beans = new LinkedHashMap<>();
+        contexts.forEach(context -> context.path(beansField).fields().forEachRemaining(b -> beans.putIfAbsent(b.getKey(), b.getValue())));
         if (beans.isEmpty()) {
             throw new ProbeFailure(tool.id + " document lists no " + beansField, false);
         }
         List<Migration> migrations = new ArrayList<>();
-        for (JsonNode bean : beans) {
+        // Two databases (two beans) may both have a V1: each migration is known by its bean too. Bean names are the
+        // application's, the same in every environment; context ids may not be.
+        boolean several = beans.size() > 1;
+        beans.forEach((name, bean) -> {
             JsonNode list = bean.path(tool == SchemaTool.FLYWAY ? "migrations" : "changeSets");
             for (Iterator<JsonNode> it = list.elements(); it.hasNext();) {
-                JsonNode m = it.next();
-                migrations.add(tool == SchemaTool.FLYWAY ? flyway(m) : liquibase(m));
+                Migration m = tool == SchemaTool.FLYWAY ? flyway(it.next()) : liquibase(it.next());
+                migrations.add(several ? m.inBean(UntrustedText.excerpt(name, MAX_TEXT)) : m);
             }
-        }
+        });
         Migration latest = null;
         int applied = 0;
         int pending = 0;
