@@ -3,7 +3,6 @@ package dev.envparity.state;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -72,7 +71,7 @@ public class DynamoDbCompareCache implements CompareCache {
             LOG.warnf("Cannot write a comparison as JSON (%s)", e.getClass().getSimpleName());
             return;
         }
-        item.put("expiresAt", AttributeValue.fromN(Long.toString(clock.instant().plus(LIFETIME).getEpochSecond())));
+        item.put("expiresAt", Items.n(clock.instant().plus(LIFETIME).getEpochSecond()));
         try {
             dynamo.get().putItem(r -> r.tableName(table).item(item));
         } catch (SdkException e) {
@@ -80,10 +79,7 @@ public class DynamoDbCompareCache implements CompareCache {
         }
     }
 
-    /** A mutable map: the item's other attributes are added to it. */
     private static Map<String, AttributeValue> key(Key key) {
-        Map<String, AttributeValue> k = new HashMap<>();
-        k.put("pk", AttributeValue.fromS("compare#" + key.id()));
-        return k;
+        return Items.key("compare#" + key.id());
     }
 }

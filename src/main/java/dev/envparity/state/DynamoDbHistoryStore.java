@@ -1,5 +1,10 @@
 package dev.envparity.state;
 
+import static dev.envparity.state.Items.key;
+import static dev.envparity.state.Items.n;
+import static dev.envparity.state.Items.number;
+import static dev.envparity.state.Items.text;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -203,31 +208,5 @@ public class DynamoDbHistoryStore implements HistoryStore {
 
     private StateStoreException failed(String what, SdkException e) {
         return new StateStoreException("cannot " + what + " DynamoDB table " + table + " (" + e.getMessage() + ")", e);
-    }
-
-    /** A mutable map: the item's other attributes are added to it. */
-    private static Map<String, AttributeValue> key(String pk) {
-        Map<String, AttributeValue> k = new HashMap<>();
-        k.put("pk", AttributeValue.fromS(pk));
-        return k;
-    }
-
-    private static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
-    }
-
-    private static String text(Map<String, AttributeValue> item, String name) {
-        AttributeValue v = item.get(name);
-        return v == null || v.s() == null ? "" : v.s();
-    }
-
-    /** The attribute's number, or 0 when it is missing or not a whole number. */
-    private static long number(Map<String, AttributeValue> item, String name) {
-        AttributeValue v = item == null ? null : item.get(name);
-        try {
-            return v == null || v.n() == null ? 0 : Long.parseLong(v.n());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 }

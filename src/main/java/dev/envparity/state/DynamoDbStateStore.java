@@ -1,11 +1,15 @@
 package dev.envparity.state;
 
+import static dev.envparity.state.Items.key;
+import static dev.envparity.state.Items.n;
+import static dev.envparity.state.Items.number;
+import static dev.envparity.state.Items.text;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -182,35 +186,8 @@ public class DynamoDbStateStore implements StateStore, DeliveryLog, DeployQueue,
         dynamo.get().deleteItem(r -> r.tableName(table).key(key("session#" + key)));
     }
 
-    /** A mutable map: the item's other attributes are added to it. */
-    private static Map<String, AttributeValue> key(String pk) {
-        Map<String, AttributeValue> k = new HashMap<>();
-        k.put("pk", s(pk));
-        return k;
-    }
-
     private static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
-    }
-
-    private static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
-    }
-
-    /** The attribute's string, or "" when it is missing or not a string (a damaged item). */
-    private static String text(Map<String, AttributeValue> item, String name) {
-        AttributeValue v = item.get(name);
-        return v == null || v.s() == null ? "" : v.s();
-    }
-
-    /** The attribute's number, or 0 when it is missing or not a whole number. */
-    private static long number(Map<String, AttributeValue> item, String name) {
-        AttributeValue v = item.get(name);
-        try {
-            return v == null || v.n() == null ? 0 : Long.parseLong(v.n());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     private String write(Object value) {

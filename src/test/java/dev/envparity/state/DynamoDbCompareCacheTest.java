@@ -30,7 +30,6 @@ class DynamoDbCompareCacheTest implements CompareCacheContract {
     private static Dynalite dynalite;
     private static AwsClients aws;
     private static DynamoDbClient dynamo;
-    private static int tables;
 
     @BeforeAll
     static void start() {
@@ -46,9 +45,7 @@ class DynamoDbCompareCacheTest implements CompareCacheContract {
     }
 
     private static String table() {
-        String table = "envparity-compare-" + (++tables);
-        dynalite.createTable(dynamo, table);
-        return table;
+        return dynalite.newTable(dynamo, "envparity-compare");
     }
 
     @Override

@@ -40,7 +40,6 @@ class DynamoDbHistoryStoreTest implements HistoryStoreContract {
     private static Dynalite dynalite;
     private static AwsClients aws;
     private static DynamoDbClient dynamo;
-    private static int tables;
 
     @BeforeAll
     static void start() {
@@ -61,9 +60,7 @@ class DynamoDbHistoryStoreTest implements HistoryStoreContract {
     }
 
     private static String table() {
-        String table = "envparity-history-" + (++tables);
-        dynalite.createTable(dynamo, table);
-        return table;
+        return dynalite.newTable(dynamo, "envparity-history");
     }
 
     private static Map<String, AttributeValue> item(String table, String service) {

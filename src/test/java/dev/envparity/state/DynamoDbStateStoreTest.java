@@ -39,7 +39,6 @@ class DynamoDbStateStoreTest implements StateStoreContract, DeliveryLogContract,
     private static Dynalite dynalite;
     private static AwsClients aws;
     private static DynamoDbClient dynamo;
-    private static int tables;
 
     @BeforeAll
     static void start() {
@@ -80,9 +79,7 @@ class DynamoDbStateStoreTest implements StateStoreContract, DeliveryLogContract,
     }
 
     private static DynamoDbStateStore store() {
-        String table = "envparity-test-" + (++tables);
-        dynalite.createTable(dynamo, table);
-        return new DynamoDbStateStore(aws::dynamoDb, table, JSON, CLOCK);
+        return new DynamoDbStateStore(aws::dynamoDb, dynalite.newTable(dynamo, "envparity-test"), JSON, CLOCK);
     }
 
     private static TargetState state(long version, String fingerprint) {

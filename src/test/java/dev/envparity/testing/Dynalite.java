@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.envparity.aws.AwsClients;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -26,6 +27,7 @@ public final class Dynalite implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final AtomicInteger tables = new AtomicInteger();
 
     private Dynalite(Process process, int port) {
         this.process = process;
@@ -57,6 +59,13 @@ public final class Dynalite implements AutoCloseable {
     /** The SDK's DynamoDB client for this dynalite (it accepts any credentials); close it with the test. */
     public AwsClients clients() {
         return LocalAws.clients(Map.of("dynamodb", url()));
+    }
+
+    /** A new, empty table for one test ("<prefix>-1", "<prefix>-2", …): tests sharing this dynalite never meet. */
+    public String newTable(DynamoDbClient dynamo, String prefix) {
+        String name = prefix + "-" + tables.incrementAndGet();
+        createTable(dynamo, name);
+        return name;
     }
 
     /**
